@@ -1,0 +1,78 @@
+package cn.renda.proposals.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Authentication for everything outside the Camunda webapps (which guard themselves with their own login).
+ * Spring Security is deliberately absent: it would take over the webapps' login.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration implements WebMvcConfigurer {
+
+  /** Camunda's engine REST API is unauthenticated out of the box; without a user the engine checks nothing. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(
+      ProcessEngine processEngine, ObjectMapper objectMapper) {
+    var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(processEngine, objectMapper));
+    registration.setName("api-authentication");
+    registration.setUrlPatterns(
+        List.of("/api/*", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new CurrentUserArgumentResolver());
+  }
+
+  /** Lets controllers declare a {@link CurrentUser} parameter. */
+  static final class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+      return parameter.getParameterType().equals(CurrentUser.class);
+    }
+
+    @Override
+    public Object resolveArgument(
+        MethodParameter parameter,
+        ModelAndViewContainer mavContainer,
+        NativeWebRequest webRequest,
+        WebDataBinderFactory binderFactory) {
+      Object user =
+          webRequest.getAttribute(ApiAuthenticationFilter.CURRENT_USER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+      if (user == null) {
+        throw new IllegalStateException("No authenticated user: the endpoint is outside the authenticated paths");
+      }
+      return user;
+    }
+  }
+}

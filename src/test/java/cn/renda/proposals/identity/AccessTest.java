@@ -1,0 +1,76 @@
+package cn.renda.proposals.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.renda.proposals.support.Http;
+import cn.renda.proposals.support.IntegrationTest;
+import cn.renda.proposals.support.WebappSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class AccessTest {
+
+  @LocalServerPort int port;
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  @Test
+  void shouldRefuseAnonymousEngineRest() {
+    var answer = Http.anonymous(base()).get("/engine-rest/task");
+
+    assertThat(answer.status()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldRefuseWrongPasswordOnEngineRest() {
+    // (not an account other tests use: a failed login delays the next attempts of that account)
+    assertThat(Http.as(base(), "jtj-leader", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldLetGovClerkListTasks() {
+    var answer = Http.as(base(), "gov-clerk", "demo").get("/engine-rest/task");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().isArray()).isTrue();
+  }
+
+  @Test
+  void shouldRefuseAnonymousApiWithProblemJson() {
+    var answer = Http.anonymous(base()).get("/api/me");
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.header("WWW-Authenticate")).startsWith("Basic");
+    assertThat(answer.json().get("detailZh").asText()).contains("登录");
+  }
+
+  @Test
+  void shouldKeepHealthOpenAndOtherActuatorEndpointsClosed() {
+    var health = Http.anonymous(base()).get("/actuator/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
+
+    assertThat(Http.anonymous(base()).get("/actuator/metrics").status()).isEqualTo(401);
+    assertThat(Http.as(base(), "admin", "demo").get("/actuator/metrics").status()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldLetAgencyHandlerIntoTasklistButNotCockpit() {
+    var session = new WebappSession(base(), "default");
+
+    assertThat(session.login("cockpit", "zfw-handler", "demo")).isEqualTo(403);
+    assertThat(session.login("tasklist", "zfw-handler", "demo")).isEqualTo(200);
+  }
+
+  @Test
+  void shouldLetOfficesIntoCockpitAndAdminsIntoAdmin() {
+    assertThat(new WebappSession(base(), "default").login("cockpit", "gov-clerk", "demo")).isEqualTo(200);
+    assertThat(new WebappSession(base(), "default").login("cockpit", "congress-clerk", "demo")).isEqualTo(200);
+    assertThat(new WebappSession(base(), "default").login("admin", "gov-clerk", "demo")).isEqualTo(403);
+    assertThat(new WebappSession(base(), "default").login("admin", "admin", "demo")).isEqualTo(200);
+  }
+}
