@@ -1,4 +1,4 @@
-package cn.renda.proposals.process;
+package cn.renda.proposals.platform;
 
 import java.util.Set;
 import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;

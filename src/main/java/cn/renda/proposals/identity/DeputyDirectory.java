@@ -1,0 +1,39 @@
+package cn.renda.proposals.identity;
+
+import cn.renda.proposals.platform.Actors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** The deputies (members of the {@code deputies} group) and their names. */
+@Component
+public class DeputyDirectory {
+
+  private final IdentityService identityService;
+  private final Actors actors;
+
+  public DeputyDirectory(IdentityService identityService, Actors actors) {
+    this.identityService = identityService;
+    this.actors = actors;
+  }
+
+  /** Whether the user exists and is a deputy, whatever the caller may read. */
+  public boolean isDeputy(String userId) {
+    if (userId == null || userId.isBlank()) {
+      return false;
+    }
+    return actors.asSystem(() ->
+        identityService.createUserQuery().userId(userId).memberOfGroup(Groups.DEPUTIES).count() > 0);
+  }
+
+  /** The display name of a user (full name as stored), or the id when unknown. */
+  public String nameOf(String userId) {
+    User user = actors.asSystem(() -> identityService.createUserQuery().userId(userId).singleResult());
+    if (user == null) {
+      return userId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? userId : name;
+  }
+}

@@ -1,0 +1,34 @@
+package cn.renda.proposals.platform;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The application's clock is the engine's clock, so that moving the engine's time (tests, simulations) moves every
+ * date the application computes. The only use of the engine's internal clock API.
+ */
+public final class EngineClock extends Clock {
+
+  private final ZoneId zone;
+
+  public EngineClock(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return zone;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return new EngineClock(zone);
+  }
+
+  @Override
+  public Instant instant() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

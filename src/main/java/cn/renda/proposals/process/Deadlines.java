@@ -1,0 +1,179 @@
+package cn.renda.proposals.process;
+
+import cn.renda.proposals.calendar.WorkingDayCalendar;
+import cn.renda.proposals.proposal.ProposalRecord;
+import cn.renda.proposals.proposal.ProposalRecords;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deadlines of the model, as the BPMN asks for them ({@code ${deadlines.…}} in due dates and timers). A date is
+ * due at the end of that day in the business time zone; a deadline that falls on a day off moves to the next
+ * working day. Reply, co-opinion and follow-up deadlines live in the proposal's record; the short windows are
+ * counted from now.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+  private static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
+
+  private final WorkingDayCalendar calendar;
+  private final DeadlineProperties properties;
+  private final ProposalRecords records;
+  private final Clock clock;
+
+  public Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties, ProposalRecords records, Clock clock) {
+    this.calendar = calendar;
+    this.properties = properties;
+    this.records = records;
+    this.clock = clock;
+  }
+
+  // --- windows in working days, counted from today ----------------------------------------------------------
+
+  public Date review() {
+    return endOf(workingDaysFromToday(properties.review()));
+  }
+
+  public Date assignment() {
+    return endOf(workingDaysFromToday(properties.assignment()));
+  }
+
+  public Date disputeWindow() {
+    return endOf(workingDaysFromToday(properties.dispute()));
+  }
+
+  public Date feedback() {
+    return endOf(workingDaysFromToday(properties.feedback()));
+  }
+
+  public Date extensionApproval() {
+    return endOf(workingDaysFromToday(properties.extensionApproval()));
+  }
+
+  public Date supervision() {
+    return endOf(workingDaysFromToday(properties.supervision()));
+  }
+
+  public Date evaluation() {
+    return endOf(workingDaysFromToday(properties.evaluation()));
+  }
+
+  // --- deadlines kept in the record -------------------------------------------------------------------------
+
+  public Date replyDue(VariableScope execution) {
+    return endOf(record(execution).replyDue());
+  }
+
+  public Date replyReminder(VariableScope execution) {
+    return reminderFor(record(execution).replyDue());
+  }
+
+  /** The overdue escalation: at the reply deadline, then every week while the reply is not delivered. */
+  public String replyOverdueCycle(VariableScope execution) {
+    return cycleFrom(record(execution).replyDue());
+  }
+
+  public Date coOpinionDue(VariableScope execution) {
+    return endOf(record(execution).coOpinionDue());
+  }
+
+  public Date coOpinionReminder(VariableScope execution) {
+    return reminderFor(record(execution).coOpinionDue());
+  }
+
+  public Date progressDue(VariableScope execution) {
+    return endOf(record(execution).progressDue());
+  }
+
+  public Date progressReminder(VariableScope execution) {
+    return reminderFor(record(execution).progressDue());
+  }
+
+  public String progressOverdueCycle(VariableScope execution) {
+    return cycleFrom(record(execution).progressDue());
+  }
+
+  // --- computing the record's deadlines ---------------------------------------------------------------------
+
+  /** The reply deadline of a first assignment made today: 3 months, on a working day. */
+  public LocalDate firstReplyDue() {
+    return calendar.onOrAfterWorkingDay(today().plus(properties.reply()));
+  }
+
+  /** The latest possible reply deadline for a proposal first assigned on {@code firstAssigned}. */
+  public LocalDate latestReplyDue(LocalDate firstAssigned) {
+    return calendar.onOrAfterWorkingDay(firstAssigned.plus(properties.replyMax()));
+  }
+
+  /** Co-opinions of an assignment made today; never after the reply deadline. */
+  public LocalDate coOpinionDue(LocalDate replyDue) {
+    LocalDate due = calendar.onOrAfterWorkingDay(today().plus(properties.coOpinion()));
+    return due.isAfter(replyDue) ? replyDue : due;
+  }
+
+  public LocalDate rehandlingDue() {
+    return calendar.onOrAfterWorkingDay(today().plus(properties.rehandling()));
+  }
+
+  /** The first progress report of a follow-up is due at the planned resolution date (on a working day). */
+  public LocalDate firstProgressDue(LocalDate plannedResolution) {
+    LocalDate due = plannedResolution.isBefore(today()) ? today() : plannedResolution;
+    return calendar.onOrAfterWorkingDay(due);
+  }
+
+  public LocalDate nextProgressDue(LocalDate previousDue) {
+    LocalDate base = previousDue.isBefore(today()) ? today() : previousDue;
+    return calendar.onOrAfterWorkingDay(base.plus(properties.followUpInterval()));
+  }
+
+  /** Any date moved to a working day (a deadline set by a person, e.g. on re-assignment). */
+  public LocalDate onWorkingDay(LocalDate day) {
+    return calendar.onOrAfterWorkingDay(day);
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(calendar.zone()));
+  }
+
+  /** Which repetition of a weekly overdue escalation is due now for a deadline (0 at the deadline itself). */
+  public int escalationRepetition(LocalDate deadline) {
+    long overdueFor = Instant.now(clock).toEpochMilli() - endOf(deadline).getTime();
+    long interval = endOf(deadline.plus(properties.escalationRepeat())).getTime() - endOf(deadline).getTime();
+    return overdueFor < 0 ? 0 : (int) (overdueFor / interval);
+  }
+
+  /** The instant a date is due: the last second of that day in the business time zone. */
+  public Date endOf(LocalDate day) {
+    if (day == null) {
+      throw new IllegalStateException("The deadline is not set in the proposal's record");
+    }
+    return Date.from(day.atTime(LocalTime.MAX.withNano(0)).atZone(calendar.zone()).toInstant());
+  }
+
+  private LocalDate workingDaysFromToday(int days) {
+    return calendar.plusWorkingDays(today(), days);
+  }
+
+  private Date reminderFor(LocalDate due) {
+    ZonedDateTime reminder = due.minus(properties.reminderBefore()).atTime(REMINDER_TIME).atZone(calendar.zone());
+    Instant now = Instant.now(clock);
+    return Date.from(reminder.toInstant().isBefore(now) ? now : reminder.toInstant());
+  }
+
+  private String cycleFrom(LocalDate due) {
+    ZonedDateTime start = endOf(due).toInstant().atZone(calendar.zone());
+    return "R/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start) + "/" + properties.escalationRepeat();
+  }
+
+  private ProposalRecord record(VariableScope execution) {
+    return records.get(ProcessVariables.proposalId(execution));
+  }
+}
