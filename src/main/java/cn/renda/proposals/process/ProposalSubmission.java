@@ -94,6 +94,7 @@ public class ProposalSubmission {
         LEAD_DEPUTY, proposal.leadDeputy(),
         KIND, proposal.kind().name(),
         SESSION, proposal.session(),
-        PRIORITY, Priority.NORMAL.name());
+        PRIORITY, Priority.NORMAL.name(),
+        REHANDLING_ROUND, 0);
   }
 }

@@ -12,14 +12,10 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the proposal record. Every method is one step of the lifecycle and runs inside the transaction of the
@@ -31,13 +27,12 @@ public class ProposalRecords {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final TransactionTemplate savepoint;
+  private final CaseNumbers caseNumbers;
 
-  public ProposalRecords(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+  public ProposalRecords(JdbcClient jdbc, Clock clock, CaseNumbers caseNumbers) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.caseNumbers = caseNumbers;
   }
 
   // --- submission and review -------------------------------------------------------------------------------
@@ -80,7 +75,7 @@ public class ProposalRecords {
   public int accept(String id, boolean convertToSuggestion, Priority priority, String comment, String actor) {
     ProposalRecord record = get(id);
     ProposalKind kind = convertToSuggestion ? ProposalKind.SUGGESTION : record.kind();
-    int caseNumber = nextCaseNumber(record.session(), kind);
+    int caseNumber = caseNumbers.next(record.session(), kind);
     jdbc.sql("""
             UPDATE proposal SET kind = ?, case_number = ?, priority = ?, review_comment = ?, reviewed_at = ?,
                                 status = ?
@@ -97,37 +92,6 @@ public class ProposalRecords {
         .params(ProposalStatus.REJECTED.name(), comment, now(), now(), id)
         .update();
     timeline(id, actor, TimelineAction.REJECTED, comment);
-  }
-
-  /**
-   * Takes the next case number: the counter row is locked until the transaction ends, so concurrent acceptances
-   * queue up and a rolled-back acceptance gives its number back (no gaps).
-   */
-  private int nextCaseNumber(String session, ProposalKind kind) {
-    Optional<Integer> last = lockCounter(session, kind);
-    if (last.isEmpty()) {
-      try {
-        savepoint.executeWithoutResult(status -> jdbc.sql(
-                "INSERT INTO case_number_counter (session_code, kind, last_number) VALUES (?, ?, 0)")
-            .params(session, kind.name())
-            .update());
-      } catch (DuplicateKeyException concurrentFirst) {
-        // another transaction created the counter at the same moment: use theirs
-      }
-      last = lockCounter(session, kind);
-    }
-    int next = last.orElseThrow() + 1;
-    jdbc.sql("UPDATE case_number_counter SET last_number = ? WHERE session_code = ? AND kind = ?")
-        .params(next, session, kind.name())
-        .update();
-    return next;
-  }
-
-  private Optional<Integer> lockCounter(String session, ProposalKind kind) {
-    return jdbc.sql("SELECT last_number FROM case_number_counter WHERE session_code = ? AND kind = ? FOR UPDATE")
-        .params(session, kind.name())
-        .query(Integer.class)
-        .optional();
   }
 
   // --- assignment -------------------------------------------------------------------------------------------

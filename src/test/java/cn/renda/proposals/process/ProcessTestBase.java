@@ -6,6 +6,7 @@ import cn.renda.proposals.support.Walk;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +33,30 @@ abstract class ProcessTestBase {
     driver.resetClock();
   }
 
+  /** The proposal's process instance, running or ended (BPM Assert reads ended ones from the history). */
   ProcessInstance instance(String id) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
+    ProcessInstance running =
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
+    if (running != null) {
+      return running;
+    }
+    HistoricProcessInstance ended =
+        engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
+    return new EndedInstance(ended);
+  }
+
+  /** An ended instance as BPM Assert wants it: only its ids are read. */
+  private record EndedInstance(HistoricProcessInstance history) implements ProcessInstance {
+    @Override public String getId() { return history.getId(); }
+    @Override public String getProcessInstanceId() { return history.getId(); }
+    @Override public String getProcessDefinitionId() { return history.getProcessDefinitionId(); }
+    @Override public String getProcessDefinitionKey() { return history.getProcessDefinitionKey(); }
+    @Override public String getBusinessKey() { return history.getBusinessKey(); }
+    @Override public String getRootProcessInstanceId() { return history.getRootProcessInstanceId(); }
+    @Override public String getCaseInstanceId() { return null; }
+    @Override public boolean isSuspended() { return false; }
+    @Override public boolean isEnded() { return true; }
+    @Override public String getTenantId() { return history.getTenantId(); }
   }
 
   List<String> timelineDetails(String id, String action) {
