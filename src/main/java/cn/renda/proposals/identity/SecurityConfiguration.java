@@ -1,5 +1,6 @@
 package cn.renda.proposals.identity;
 
+import cn.renda.proposals.web.RequestSizeLimitFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -45,6 +46,16 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     registration.setUrlPatterns(
         List.of("/api/*", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*"));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** Our API reads JSON of at most 1 MB (a proposal's content is limited to 50,000 characters). */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimit(ObjectMapper objectMapper) {
+    var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(1024 * 1024, objectMapper));
+    registration.setName("api-request-size-limit");
+    registration.setUrlPatterns(List.of("/api/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
 
