@@ -26,14 +26,23 @@ public class DeputyDirectory {
         identityService.createUserQuery().userId(userId).memberOfGroup(Groups.DEPUTIES).count() > 0);
   }
 
+  /** Names of all deputies by user id (one query; a county has a few hundred deputies). */
+  public java.util.Map<String, String> names() {
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    actors.asSystem(() -> identityService.createUserQuery().memberOfGroup(Groups.DEPUTIES).list())
+        .forEach(user -> names.put(user.getId(), displayName(user)));
+    return names;
+  }
+
+  private static String displayName(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? user.getId() : name;
+  }
+
   /** The display name of a user (full name as stored), or the id when unknown. */
   public String nameOf(String userId) {
     User user = actors.asSystem(() -> identityService.createUserQuery().userId(userId).singleResult());
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? userId : name;
+    return user == null ? userId : displayName(user);
   }
 }

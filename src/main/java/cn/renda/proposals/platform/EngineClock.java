@@ -27,6 +27,16 @@ public final class EngineClock extends Clock {
     return new EngineClock(zone);
   }
 
+  /** Moves the engine's clock (demo data recorded at historical dates; tests use the engine API directly). */
+  public static void travelTo(Instant instant) {
+    ClockUtil.setCurrentTime(java.util.Date.from(instant));
+  }
+
+  /** Back to real time. */
+  public static void backToNow() {
+    ClockUtil.reset();
+  }
+
   @Override
   public Instant instant() {
     return ClockUtil.getCurrentTime().toInstant();

@@ -99,6 +99,11 @@ public class ApiExceptionHandler {
         request.getRequestURI()));
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<Problem> forbidden(ForbiddenException e, HttpServletRequest request) {
+    return answer(Problem.of(ProblemKind.FORBIDDEN, e.getMessage(), e.messageZh(), request.getRequestURI()));
+  }
+
   @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class})
   ResponseEntity<Problem> conflict(RuntimeException e, HttpServletRequest request) {
     return answer(Problem.of(ProblemKind.CONFLICT, "Someone else changed this at the same moment; reload and retry.",

@@ -1,0 +1,126 @@
+package cn.renda.proposals.api;
+
+import cn.renda.proposals.alert.AlertQueries;
+import cn.renda.proposals.identity.CurrentUser;
+import cn.renda.proposals.process.ProposalSubmission;
+import cn.renda.proposals.proposal.NewProposal;
+import cn.renda.proposals.proposal.Priority;
+import cn.renda.proposals.proposal.ProposalAccess;
+import cn.renda.proposals.proposal.ProposalFilter;
+import cn.renda.proposals.proposal.ProposalKind;
+import cn.renda.proposals.proposal.ProposalQueries;
+import cn.renda.proposals.proposal.ProposalStatus;
+import cn.renda.proposals.proposal.ProposalViews;
+import cn.renda.proposals.web.ForbiddenException;
+import cn.renda.proposals.web.NotFoundException;
+import cn.renda.proposals.web.Violations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The proposal record: submission, search, and the record with its course. */
+@RestController
+@RequestMapping("/api/proposals")
+@Tag(name = "proposals", description = "议案建议 / proposals")
+class ProposalController {
+
+  private static final int MAX_PAGE_SIZE = 100;
+
+  private final ProposalSubmission submission;
+  private final ProposalQueries queries;
+  private final AlertQueries alerts;
+
+  ProposalController(ProposalSubmission submission, ProposalQueries queries, AlertQueries alerts) {
+    this.submission = submission;
+    this.queries = queries;
+    this.alerts = alerts;
+  }
+
+  @PostMapping
+  @Operation(summary = "Submit a proposal (a deputy for themself, or the congress office for a deputy)")
+  ResponseEntity<ProposalViews.Detail> submit(@RequestBody SubmissionRequest request, CurrentUser user) {
+    String leadDeputy = request.leadDeputy();
+    if (user.isCongressOffice()) {
+      // registers on a deputy's behalf: the lead deputy is required (checked with the other rules)
+    } else if (user.isDeputy()) {
+      if (leadDeputy == null || leadDeputy.isBlank()) {
+        leadDeputy = user.id();
+      } else if (!leadDeputy.equals(user.id())) {
+        throw new ForbiddenException("A deputy submits only as lead deputy.", "代表只能以本人为领衔人提交议案建议。");
+      }
+    } else {
+      throw new ForbiddenException("Only deputies and the congress office submit proposals.",
+          "只有人大代表和人大常委会办公室可以提交议案建议。");
+    }
+    Violations violations = new Violations();
+    ProposalKind kind = kind(request.kind(), violations);
+    if (request.coSigners() != null && request.coSigners().contains(null)) {
+      violations.add("coSigners", "required", "附议代表不能为空", "co-signers must not contain null");
+    }
+    violations.throwIfAny();
+    String id = submission.submit(new NewProposal(kind, request.session(), request.title(), request.content(),
+        leadDeputy, request.coSigners()), user.id());
+    ProposalViews.Detail created = detail(user, id);
+    return ResponseEntity.created(URI.create("/api/proposals/" + id)).body(created);
+  }
+
+  @GetMapping
+  @Operation(summary = "Proposals the caller may see, newest first, with filters and paging")
+  ProposalViews.Page<ProposalViews.Summary> list(
+      CurrentUser user,
+      @RequestParam(required = false) String session,
+      @RequestParam(required = false) ProposalKind kind,
+      @RequestParam(required = false) ProposalStatus status,
+      @Parameter(description = "单位代码：当前交办的主办或协办单位") @RequestParam(required = false) String agency,
+      @RequestParam(required = false) Priority priority,
+      @Parameter(description = "true：答复已超期") @RequestParam(required = false) Boolean overdue,
+      @Parameter(description = "标题或内容中的词语") @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    Violations violations = new Violations();
+    if (page < 0) {
+      violations.add("page", "min", "页码不能为负数", "page must not be negative");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      violations.add("size", "range", "每页条数应为 1 至 " + MAX_PAGE_SIZE, "size must be 1-" + MAX_PAGE_SIZE);
+    }
+    if (q != null && q.length() > 200) {
+      violations.add("q", "size", "搜索词不能超过 200 个字符", "q must be at most 200 characters");
+    }
+    violations.throwIfAny();
+    return queries.list(user, new ProposalFilter(session, kind, status, agency, priority, overdue, q), page, size);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "The record with its agencies, replies, co-opinions, feedback, alerts and timeline")
+  ProposalViews.Detail get(@PathVariable String id, CurrentUser user) {
+    return detail(user, id);
+  }
+
+  private ProposalViews.Detail detail(CurrentUser user, String id) {
+    ProposalAccess access = queries.access(user, id).orElseThrow(() -> new NotFoundException("proposal " + id));
+    ProposalViews.Detail detail = queries.detail(user, id).orElseThrow(() -> new NotFoundException("proposal " + id));
+    return detail.withAlerts(alerts.forProposal(id, access));
+  }
+
+  private static ProposalKind kind(String value, Violations violations) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return ProposalKind.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      violations.add("kind", "choice", "类型应为 MOTION（议案）或 SUGGESTION（建议）", "kind must be MOTION or SUGGESTION");
+      return null;
+    }
+  }
+}

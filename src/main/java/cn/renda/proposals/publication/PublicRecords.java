@@ -1,0 +1,166 @@
+package cn.renda.proposals.publication;
+
+import cn.renda.proposals.agency.Agency;
+import cn.renda.proposals.agency.AgencyDirectory;
+import cn.renda.proposals.calendar.CalendarProperties;
+import cn.renda.proposals.identity.DeputyDirectory;
+import cn.renda.proposals.proposal.Classification;
+import cn.renda.proposals.proposal.Priority;
+import cn.renda.proposals.proposal.ProposalKind;
+import cn.renda.proposals.proposal.ProposalRecord;
+import cn.renda.proposals.proposal.ProposalRecords;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The public record: published proposals only, with the delivered reply, and nothing internal. */
+@Service
+public class PublicRecords {
+
+  private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  public static final int PAGE_SIZE = 20;
+
+  private final JdbcClient jdbc;
+  private final ProposalRecords records;
+  private final AgencyDirectory agencies;
+  private final DeputyDirectory deputies;
+  private final PublicationProperties properties;
+  private final ZoneId zone;
+
+  public PublicRecords(JdbcClient jdbc, ProposalRecords records, AgencyDirectory agencies, DeputyDirectory deputies,
+      PublicationProperties properties, CalendarProperties calendar) {
+    this.jdbc = jdbc;
+    this.records = records;
+    this.agencies = agencies;
+    this.deputies = deputies;
+    this.properties = properties;
+    this.zone = calendar.zone();
+  }
+
+  public PublicationProperties properties() {
+    return properties;
+  }
+
+  /** One view of a published record: counts the view (once) and answers the record; empty if not published. */
+  @Transactional
+  public Optional<PublicRecord> view(String id) {
+    int counted = jdbc.sql("UPDATE proposal SET view_count = view_count + 1 WHERE id = ? AND published_at IS NOT NULL")
+        .param(id)
+        .update();
+    if (counted == 0) {
+      return Optional.empty();
+    }
+    ProposalRecord record = records.get(id);
+    Optional<Map<String, Object>> reply = jdbc.sql("""
+            SELECT text, classification, issuer_code, reply_date, contact_person, contact_phone FROM reply
+            WHERE proposal_id = ? AND status = 'APPROVED' AND reply_date IS NOT NULL AND publishable
+            ORDER BY version DESC""")
+        .param(id)
+        .query()
+        .listOfRows()
+        .stream()
+        .findFirst();
+    List<String> agencyNames = jdbc.sql("""
+            SELECT agency_code FROM proposal_agency WHERE proposal_id = ? AND round = ? ORDER BY position""")
+        .params(id, record.assignmentRound())
+        .query(String.class)
+        .list()
+        .stream()
+        .map(this::agencyName)
+        .toList();
+    String leadDeputy = deputies.nameOf(record.leadDeputy());
+    return Optional.of(new PublicRecord(
+        record.id(),
+        record.title(),
+        PUBLISHED.format(record.publishedAt().atZone(zone)),
+        properties.source(),
+        record.viewCount(),
+        record.kind().label(),
+        record.priority().label(),
+        record.caseNumber(),
+        leadDeputy,
+        record.coSigners().size(),
+        record.title(),
+        paragraphs(record.content()),
+        agencyNames.isEmpty() ? null : agencyNames.get(0),
+        agencyNames.size() > 1 ? agencyNames.subList(1, agencyNames.size()) : List.of(),
+        reply.map(r -> (String) r.get("classification")).orElse(null),
+        reply.map(r -> letter(r, leadDeputy, record.coSigners().size())).orElse(null),
+        legend()));
+  }
+
+  /** A page of published records, newest first. */
+  @Transactional(readOnly = true)
+  public PublicRecord.Page list(int page) {
+    long total = jdbc.sql("SELECT COUNT(*) FROM proposal WHERE published_at IS NOT NULL").query(Long.class).single();
+    List<PublicRecord.Row> rows = jdbc.sql("""
+            SELECT p.id, p.title, p.kind, p.case_number, p.priority, p.lead_deputy, p.lead_agency, p.published_at,
+                   (SELECT r.classification FROM reply r WHERE r.proposal_id = p.id AND r.status = 'APPROVED'
+                      AND r.reply_date IS NOT NULL AND r.publishable ORDER BY r.version DESC LIMIT 1) AS classification
+            FROM proposal p WHERE p.published_at IS NOT NULL
+            ORDER BY p.published_at DESC, p.id LIMIT ? OFFSET ?""")
+        .params(PAGE_SIZE, (long) page * PAGE_SIZE)
+        .query((rs, n) -> new PublicRecord.Row(
+            rs.getString("id"),
+            rs.getString("title"),
+            ProposalKind.valueOf(rs.getString("kind")).label(),
+            (Integer) rs.getObject("case_number"),
+            Priority.valueOf(rs.getString("priority")).label(),
+            deputies.nameOf(rs.getString("lead_deputy")),
+            rs.getString("lead_agency") == null ? null : agencyName(rs.getString("lead_agency")),
+            rs.getString("classification"),
+            PUBLISHED.format(rs.getObject("published_at", OffsetDateTime.class).atZoneSameInstant(zone))))
+        .list();
+    return new PublicRecord.Page(rows, page, PAGE_SIZE, total);
+  }
+
+  private PublicRecord.Letter letter(Map<String, Object> reply, String leadDeputy, int coSigners) {
+    LocalDate date = toLocalDate(reply.get("reply_date"));
+    return new PublicRecord.Letter(
+        leadDeputy + (coSigners > 0 ? "等代表" : "代表"),
+        paragraphs((String) reply.get("text")),
+        properties.signature(agencyName((String) reply.get("issuer_code"))),
+        date.getYear() + " 年 " + date.getMonthValue() + " 月 " + date.getDayOfMonth() + " 日",
+        (String) reply.get("contact_person"),
+        mask((String) reply.get("contact_phone")));
+  }
+
+  private static LocalDate toLocalDate(Object value) {
+    if (value instanceof LocalDate date) {
+      return date;
+    }
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate();
+    }
+    return LocalDate.parse(String.valueOf(value));
+  }
+
+  /** A phone number as published: {@code ***} and its last four digits. */
+  static String mask(String phone) {
+    if (phone == null) {
+      return null;
+    }
+    String digits = phone.replaceAll("\\D", "");
+    return "***" + (digits.length() <= 4 ? digits : digits.substring(digits.length() - 4));
+  }
+
+  private static List<String> paragraphs(String text) {
+    return Arrays.stream(text.split("\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+  }
+
+  private static List<String> legend() {
+    return Arrays.stream(Classification.values()).map(c -> c.name() + "-" + c.label() + ";").toList();
+  }
+
+  private String agencyName(String code) {
+    return agencies.find(code).map(Agency::name).orElse(code);
+  }
+}
