@@ -1,5 +1,6 @@
 package cn.renda.proposals.identity;
 
+import cn.renda.proposals.platform.RefusalStatusFilter;
 import cn.renda.proposals.web.RequestSizeLimitFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -35,6 +36,16 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** Refused input on Camunda's REST APIs (engine-rest, Tasklist's) answers 400, not the 500 Camunda gives it. */
+  @Bean
+  FilterRegistrationBean<RefusalStatusFilter> refusalStatus() {
+    var registration = new FilterRegistrationBean<>(new RefusalStatusFilter());
+    registration.setName("refusal-status");
+    registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/engine/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 

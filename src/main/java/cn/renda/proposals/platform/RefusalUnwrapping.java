@@ -39,7 +39,11 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (RuntimeException e) {
         InvalidInputException refusal = InvalidInputException.findIn(e);
-        throw refusal != null ? refusal : e;
+        if (refusal == null) {
+          throw e;
+        }
+        Refusals.mark();
+        throw refusal;
       }
     }
   }

@@ -73,6 +73,10 @@ public final class Http {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  public Answer putRaw(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public static String toJson(Object body) {
     try {
       return body instanceof String s ? s : JSON.writeValueAsString(body);

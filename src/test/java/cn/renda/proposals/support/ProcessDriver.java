@@ -34,10 +34,18 @@ public class ProcessDriver {
 
   private final ProcessEngine engine;
   private final ProposalSubmission submission;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-  public ProcessDriver(ProcessEngine engine, ProposalSubmission submission) {
+  public ProcessDriver(ProcessEngine engine, ProposalSubmission submission,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
     this.engine = engine;
     this.submission = submission;
+    this.jdbc = jdbc;
+  }
+
+  /** Direct access to the record's tables, for fixtures the procedure itself cannot produce. */
+  public org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+    return jdbc;
   }
 
   /** Sets the engine clock to 10:00 of the day in the business time zone. */
