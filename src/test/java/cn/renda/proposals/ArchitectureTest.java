@@ -1,0 +1,38 @@
+package cn.renda.proposals;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The boundaries of the features (package by feature, see STYLE.md). */
+@AnalyzeClasses(packages = "cn.renda.proposals", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  /** Features depend on each other in one direction only. */
+  @ArchTest
+  static final ArchRule featuresAreFreeOfCycles = slices().matching("cn.renda.proposals.(*)..").should().beFreeOfCycles();
+
+  /** The engine's internal API is used in one place, so that an engine upgrade (or a fork) is adapted there. */
+  @ArchTest
+  static final ArchRule engineInternalsOnlyInPlatform = noClasses()
+      .that().resideOutsideOfPackage("cn.renda.proposals.platform..")
+      .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..");
+
+  /** Only the process feature talks to the engine's runtime and task services on behalf of the procedure. */
+  @ArchTest
+  static final ArchRule recordDoesNotDriveTheProcess = noClasses()
+      .that().resideInAnyPackage("cn.renda.proposals.proposal..", "cn.renda.proposals.publication..",
+          "cn.renda.proposals.alert..", "cn.renda.proposals.agency..", "cn.renda.proposals.calendar..")
+      .should().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.RuntimeService")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.TaskService");
+
+  /** Controllers stay thin: they never reach the database directly. */
+  @ArchTest
+  static final ArchRule controllersUseServices = noClasses()
+      .that().haveSimpleNameEndingWith("Controller")
+      .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient");
+}

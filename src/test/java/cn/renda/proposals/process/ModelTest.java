@@ -1,0 +1,115 @@
+package cn.renda.proposals.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The model is the documentation: it must open in a modeler (every element drawn), name things readably, and give
+ * every user task a due date, someone to do it, a form, and the listeners that keep the record in step.
+ */
+class ModelTest {
+
+  private final BpmnModelInstance model = read();
+
+  private static BpmnModelInstance read() {
+    try (InputStream in = new ClassPathResource("bpmn/proposal-handling.bpmn").getInputStream()) {
+      BpmnModelInstance model = Bpmn.readModelFromStream(in);
+      Bpmn.validateModel(model);
+      return model;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void shouldCarryVersionTagAndHistoryTimeToLive() {
+    Process process = model.getModelElementById(ProposalProcess.KEY);
+    assertThat(process.isExecutable()).isTrue();
+    assertThat(process.getCamundaVersionTag()).isNotBlank();
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+  }
+
+  @Test
+  void shouldDrawEveryElement() {
+    Set<String> drawn = model.getModelElementsByType(BpmnShape.class).stream()
+        .map(shape -> shape.getBpmnElement().getId())
+        .collect(Collectors.toSet());
+    Set<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
+        .map(edge -> edge.getBpmnElement().getId())
+        .collect(Collectors.toSet());
+
+    assertThat(model.getModelElementsByType(FlowNode.class)).allSatisfy(node -> assertThat(drawn).contains(node.getId()));
+    assertThat(model.getModelElementsByType(SequenceFlow.class)).allSatisfy(flow -> assertThat(edges).contains(flow.getId()));
+  }
+
+  @Test
+  void shouldUseReadableIds() {
+    Collection<BaseElement> elements = model.getModelElementsByType(BaseElement.class);
+    assertThat(elements).allSatisfy(element -> {
+      if (element.getId() != null) {
+        assertThat(element.getId()).doesNotMatch(".*_[0-9a-z]{7}$");
+      }
+    });
+  }
+
+  @Test
+  void shouldGiveEveryUserTaskADueDateSomeoneAFormAndItsListeners() {
+    Collection<UserTask> tasks = model.getModelElementsByType(UserTask.class);
+    Set<String> ids = new HashSet<>();
+    assertThat(tasks).allSatisfy(task -> {
+      ids.add(task.getId());
+      assertThat(task.getName()).as(task.getId()).isNotBlank();
+      assertThat(task.getCamundaDueDate()).as(task.getId() + " due date").isNotBlank();
+      assertThat(task.getCamundaCandidateGroups() != null || task.getCamundaAssignee() != null)
+          .as(task.getId() + " candidate group or assignee").isTrue();
+      assertThat(task.getCamundaFormRef()).as(task.getId() + " form").isNotBlank();
+      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+      Set<String> events = task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class)
+          .list().stream().map(CamundaTaskListener::getCamundaEvent).collect(Collectors.toSet());
+      assertThat(events).as(task.getId() + " listeners").containsExactlyInAnyOrder("create", "complete");
+    });
+    assertThat(ids).containsExactlyInAnyOrder(ProposalProcess.REVIEW_PROPOSAL, ProposalProcess.ASSIGN_AGENCIES,
+        ProposalProcess.ACCEPT_ASSIGNMENT, ProposalProcess.PROVIDE_CO_OPINION, ProposalProcess.DRAFT_REPLY,
+        ProposalProcess.APPROVE_EXTENSION, ProposalProcess.SIGN_OFF_REPLY, ProposalProcess.GIVE_FEEDBACK,
+        ProposalProcess.SUPERVISE_DISSATISFACTION, ProposalProcess.SUPERVISE_OVERDUE,
+        ProposalProcess.EVALUATE_HANDLING, ProposalProcess.REPORT_PROGRESS);
+  }
+
+  @Test
+  void shouldDecideEveryPathAtAGatewayWithADefault() {
+    assertThat(model.getModelElementsByType(ExclusiveGateway.class)).allSatisfy(gateway -> {
+      if (gateway.getOutgoing().size() > 1) {
+        assertThat(gateway.getDefault()).as(gateway.getId() + " default flow").isNotNull();
+        assertThat(gateway.getName()).as(gateway.getId() + " question").isNotBlank();
+      }
+    });
+  }
+
+  @Test
+  void shouldDriveEveryDeadlineByATimerOnTheCalendar() {
+    assertThat(model.getModelElementsByType(BoundaryEvent.class)).allSatisfy(timer -> {
+      String definition = timer.getEventDefinitions().iterator().next().getDomElement().getChildElements().get(0)
+          .getTextContent();
+      assertThat(definition).as(timer.getId()).startsWith("${deadlines.");
+    });
+  }
+}
