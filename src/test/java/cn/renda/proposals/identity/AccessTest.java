@@ -73,4 +73,31 @@ class AccessTest {
     assertThat(new WebappSession(base(), "default").login("admin", "gov-clerk", "demo")).isEqualTo(403);
     assertThat(new WebappSession(base(), "default").login("admin", "admin", "demo")).isEqualTo(200);
   }
+
+  @Test
+  void shouldAcceptTheWebappSessionOnOurApiButNotForCrossSiteWrites() {
+    var session = new WebappSession(base(), "default");
+    assertThat(session.login("tasklist", "wangjianguo", "demo")).isEqualTo(200);
+
+    // reading with the session of a Tasklist user works
+    var me = session.get("/api/me");
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.body()).contains("\"id\":\"wangjianguo\"");
+
+    // a write with only the session cookie (what a forged cross-site form would send) is refused
+    String body = "{\"kind\":\"SUGGESTION\",\"session\":\"2026\",\"title\":\"关于会话提交测试的建议\",\"content\":\"内容\"}";
+    var forged = session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/proposals"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+        .build());
+    assertThat(forged.statusCode()).isEqualTo(401);
+
+    // the same write from the application's own pages (which add X-Requested-With) is accepted
+    var own = session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/proposals"))
+        .header("Content-Type", "application/json")
+        .header("X-Requested-With", "XMLHttpRequest")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+        .build());
+    assertThat(own.statusCode()).isEqualTo(201);
+  }
 }
