@@ -3,6 +3,7 @@ package cn.renda.proposals.platform;
 import cn.renda.proposals.web.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The engine wraps whatever a task listener throws into a generic "exception while invoking the TaskListener". A
  * refusal of input ({@link InvalidInputException}) is the user's mistake, not an error: this interceptor, inside the
  * command context, lets it surface as itself. The engine then logs it as a bad request instead of an error, and its
- * REST API (Tasklist, engine-rest) answers 400 with our message instead of 500 with a wrapped one.
+ * REST API (Tasklist, engine-rest) answers 400 with our message instead of 500 with a wrapped one (see
+ * {@link RefusalStatusFilter}, which also turns a concurrent completion of the same task into a 409).
  */
 @Component
 public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
@@ -21,15 +23,42 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPostCommandInterceptorsTxRequired(
-        with(configuration.getCustomPostCommandInterceptorsTxRequired()));
+        with(configuration.getCustomPostCommandInterceptorsTxRequired(), new Unwrap()));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
+        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new Unwrap()));
+    // conflicts surface when the command context flushes, outside the post interceptors: watch from the outside
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        with(configuration.getCustomPreCommandInterceptorsTxRequired(), new WatchConflicts()));
   }
 
-  private static List<CommandInterceptor> with(List<CommandInterceptor> existing) {
+  private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor interceptor) {
     List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
-    interceptors.add(new Unwrap());
+    interceptors.add(interceptor);
     return interceptors;
+  }
+
+  /** Marks a command that failed because someone else changed the same data at the same moment. */
+  static final class WatchConflicts extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      try {
+        return next.execute(command);
+      } catch (RuntimeException e) {
+        if (isConflict(e)) {
+          Refusals.mark(Refusals.Reason.CONFLICT);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private static boolean isConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OptimisticLockingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static final class Unwrap extends CommandInterceptor {
@@ -39,11 +68,11 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (RuntimeException e) {
         InvalidInputException refusal = InvalidInputException.findIn(e);
-        if (refusal == null) {
-          throw e;
+        if (refusal != null) {
+          Refusals.mark(Refusals.Reason.REFUSED_INPUT);
+          throw refusal;
         }
-        Refusals.mark();
-        throw refusal;
+        throw e;
       }
     }
   }

@@ -1,25 +1,27 @@
 package cn.renda.proposals.platform;
 
 /**
- * Remembers, for the current request thread, that the engine refused the user's input. Camunda's REST API (engine-rest
- * and the API behind Tasklist) wraps any failure of a task completion into a 500; {@link RefusalStatusFilter} uses
- * this mark to answer 400 instead, with the engine's message unchanged.
+ * Remembers, for the current request thread, why the engine turned down a command: the user's input was refused, or
+ * someone else changed the same thing at the same moment. Camunda's REST API (engine-rest and the API behind
+ * Tasklist) answers both with 500; {@link RefusalStatusFilter} uses this mark to answer 400 or 409 instead.
  */
 public final class Refusals {
 
-  private static final ThreadLocal<Boolean> REFUSED = new ThreadLocal<>();
+  enum Reason { REFUSED_INPUT, CONFLICT }
+
+  private static final ThreadLocal<Reason> REASON = new ThreadLocal<>();
 
   private Refusals() {}
 
-  static void mark() {
-    REFUSED.set(Boolean.TRUE);
+  static void mark(Reason reason) {
+    REASON.set(reason);
   }
 
-  static boolean refused() {
-    return Boolean.TRUE.equals(REFUSED.get());
+  static Reason reason() {
+    return REASON.get();
   }
 
   static void clear() {
-    REFUSED.remove();
+    REASON.remove();
   }
 }
