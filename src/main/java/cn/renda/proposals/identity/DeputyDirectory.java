@@ -1,6 +1,8 @@
 package cn.renda.proposals.identity;
 
 import cn.renda.proposals.platform.Actors;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -27,8 +29,8 @@ public class DeputyDirectory {
   }
 
   /** Names of all deputies by user id (one query; a county has a few hundred deputies). */
-  public java.util.Map<String, String> names() {
-    java.util.Map<String, String> names = new java.util.HashMap<>();
+  public Map<String, String> names() {
+    Map<String, String> names = new HashMap<>();
     actors.asSystem(() -> identityService.createUserQuery().memberOfGroup(Groups.DEPUTIES).list())
         .forEach(user -> names.put(user.getId(), displayName(user)));
     return names;

@@ -108,8 +108,7 @@ public class TaskCompletion {
   /** 审查立案: accept (with a case number), convert to a suggestion, or reject with a reason. */
   public void review(DelegateTask task) {
     Violations v = new Violations();
-    Decisions.Review decision = choice(task, REVIEW_DECISION, Decisions.Review.class, v);
-    v.required(REVIEW_DECISION, string(task, REVIEW_DECISION), "审查结论");
+    Decisions.Review decision = decision(task, REVIEW_DECISION, "审查结论", Decisions.Review.class, v);
     String comment = string(task, REVIEW_COMMENT);
     ProposalRules.comment(REVIEW_COMMENT, comment, "审查意见", decision == Decisions.Review.REJECT, ProposalRules.COMMENT_MAX, v);
     Priority priority = choice(task, PRIORITY, Priority.class, v);
@@ -173,8 +172,7 @@ public class TaskCompletion {
   /** 签收 or 退回 (with the reason). */
   public void acceptAssignment(DelegateTask task) {
     Violations v = new Violations();
-    v.required(ASSIGNMENT_DECISION, string(task, ASSIGNMENT_DECISION), "签收或退回");
-    Decisions.Assignment decision = choice(task, ASSIGNMENT_DECISION, Decisions.Assignment.class, v);
+    Decisions.Assignment decision = decision(task, ASSIGNMENT_DECISION, "签收或退回", Decisions.Assignment.class, v);
     String reason = string(task, DISPUTE_REASON);
     ProposalRules.comment(DISPUTE_REASON, reason, "退回理由", decision == Decisions.Assignment.DISPUTE,
         ProposalRules.COMMENT_MAX, v);
@@ -242,8 +240,7 @@ public class TaskCompletion {
   /** 延期审批 by the government office. */
   public void approveExtension(DelegateTask task) {
     Violations v = new Violations();
-    v.required(EXTENSION_DECISION, string(task, EXTENSION_DECISION), "是否批准延期");
-    Decisions.Extension decision = choice(task, EXTENSION_DECISION, Decisions.Extension.class, v);
+    Decisions.Extension decision = decision(task, EXTENSION_DECISION, "是否批准延期", Decisions.Extension.class, v);
     String comment = string(task, EXTENSION_COMMENT);
     ProposalRules.comment(EXTENSION_COMMENT, comment, "审批意见", decision == Decisions.Extension.REJECT,
         ProposalRules.COMMENT_MAX, v);
@@ -258,8 +255,7 @@ public class TaskCompletion {
   /** 签发 by the lead agency's leader, or return with a comment. */
   public void signOff(DelegateTask task) {
     Violations v = new Violations();
-    v.required(SIGN_OFF_DECISION, string(task, SIGN_OFF_DECISION), "签发结论");
-    Decisions.SignOff decision = choice(task, SIGN_OFF_DECISION, Decisions.SignOff.class, v);
+    Decisions.SignOff decision = decision(task, SIGN_OFF_DECISION, "签发结论", Decisions.SignOff.class, v);
     String comment = string(task, SIGN_OFF_COMMENT);
     ProposalRules.comment(SIGN_OFF_COMMENT, comment, "退回意见", decision == Decisions.SignOff.RETURN,
         ProposalRules.COMMENT_MAX, v);
@@ -270,8 +266,7 @@ public class TaskCompletion {
   /** 代表评价 by the lead deputy. NO_RESPONSE is what silence means; nobody chooses it. */
   public void feedback(DelegateTask task) {
     Violations v = new Violations();
-    v.required(SATISFACTION, string(task, SATISFACTION), "评价意见");
-    Satisfaction satisfaction = choice(task, SATISFACTION, Satisfaction.class, v);
+    Satisfaction satisfaction = decision(task, SATISFACTION, "评价意见", Satisfaction.class, v);
     if (satisfaction == Satisfaction.NO_RESPONSE) {
       v.add(SATISFACTION, "choice", "请选择满意、基本满意或不满意", "satisfaction must be SATISFIED, BASICALLY_SATISFIED or DISSATISFIED");
     }
@@ -285,8 +280,7 @@ public class TaskCompletion {
   /** 督办审议 after a repeated dissatisfied feedback. */
   public void superviseDissatisfaction(DelegateTask task) {
     Violations v = new Violations();
-    v.required(SUPERVISION_DECISION, string(task, SUPERVISION_DECISION), "督办审议结论");
-    Decisions.Supervision decision = choice(task, SUPERVISION_DECISION, Decisions.Supervision.class, v);
+    Decisions.Supervision decision = decision(task, SUPERVISION_DECISION, "督办审议结论", Decisions.Supervision.class, v);
     String comment = string(task, SUPERVISION_COMMENT);
     ProposalRules.comment(SUPERVISION_COMMENT, comment, "审议意见", true, ProposalRules.COMMENT_MAX, v);
     v.throwIfAny();
@@ -306,8 +300,7 @@ public class TaskCompletion {
   /** 办结评定 by the congress office. */
   public void evaluate(DelegateTask task) {
     Violations v = new Violations();
-    v.required(FINAL_CLASSIFICATION, string(task, FINAL_CLASSIFICATION), "评定类别标记");
-    Classification classification = choice(task, FINAL_CLASSIFICATION, Classification.class, v);
+    Classification classification = decision(task, FINAL_CLASSIFICATION, "评定类别标记", Classification.class, v);
     String comment = string(task, EVALUATION_COMMENT);
     ProposalRules.comment(EVALUATION_COMMENT, comment, "评定意见", false, ProposalRules.COMMENT_MAX, v);
     v.throwIfAny();
@@ -323,5 +316,12 @@ public class TaskCompletion {
     v.throwIfAny();
     records.progressReport(proposalId(task), report, resolved, actors.current());
     task.setVariable(RESOLVED, resolved);
+  }
+
+  /** A required decision: one of the enum's names. */
+  private static <E extends Enum<E>> E decision(
+      DelegateTask task, String name, String nameZh, Class<E> type, Violations violations) {
+    violations.required(name, string(task, name), nameZh);
+    return choice(task, name, type, violations);
   }
 }
