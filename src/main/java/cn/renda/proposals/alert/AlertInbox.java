@@ -119,7 +119,7 @@ public class AlertInbox {
             FROM alert a
             JOIN proposal p ON p.id = a.proposal_id
             LEFT JOIN agency ag ON ag.code = a.subject
-            WHERE """ + where)
+            """ + "WHERE " + where)
         .params(params)
         .query((rs, row) -> map(rs))
         .list();
