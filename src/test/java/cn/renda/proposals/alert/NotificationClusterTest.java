@@ -11,6 +11,7 @@ import cn.renda.proposals.support.TestMailServer;
 import cn.renda.proposals.support.TestMailServer.Received;
 import cn.renda.proposals.support.TestNotifications;
 import cn.renda.proposals.support.Walk;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,11 +22,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Delivery across restarts and on a cluster: separate application instances with their job executors on, on one
- * PostgreSQL database, sending to the test JVM's SMTP server.
+ * Delivery in separate application instances with their job executors on: across restarts and on a cluster (one
+ * PostgreSQL database, the test JVM's SMTP server), and in the default mode without a mail server.
  */
 class NotificationClusterTest {
 
@@ -102,6 +104,22 @@ class NotificationClusterTest {
             .containsExactly(AGENCIES.get(i % AGENCIES.size()) + "-handler@demo.example");
       }
       assertThat(TestMailServer.received().stream().filter(mail -> ids.contains(mail.proposalId()))).hasSize(ids.size());
+    }
+  }
+
+  @Test
+  void shouldWriteMailsToTheLogWhenNoMailServerIsConfigured(@TempDir Path dataDir) {
+    // given the default mode (embedded H2, demo data), which has no mail server
+    Map<String, String> h2 = Map.of("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("proposals"));
+    try (ConfigurableApplicationContext app = TestApplications.start(List.of(), h2)) {
+      // when a proposal is assigned
+      String id = assigned(app.getBean(Walk.class), "sfj");
+
+      // then its mail is delivered to the log, by the job executor, and nothing reaches an SMTP server
+      Outbox outbox = app.getBean(Outbox.class);
+      await().atMost(Duration.ofSeconds(60)).until(() -> everyDelivery(outbox, d -> d.status().equals("LOGGED")).test(id));
+      assertThat(outbox.delivery(id, "ASSIGNED", "LOG").target()).isEqualTo("sfj-handler@demo.example");
+      assertThat(TestMailServer.about(id)).isEmpty();
     }
   }
 
