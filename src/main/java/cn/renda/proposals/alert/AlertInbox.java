@@ -64,18 +64,6 @@ public class AlertInbox {
   }
 
   /**
-   * The alerts of one proposal that the caller may see, oldest first: all of them for the offices, who see every
-   * proposal, the caller's own for everyone else. For the proposal's record; the record decides whether the caller
-   * sees the proposal at all.
-   */
-  public List<AlertView> ofProposal(String proposalId, CurrentUser user) {
-    List<Object> params = new ArrayList<>();
-    String where = user.seesEverything() ? "TRUE" : visibility(user, params);
-    params.add(proposalId);
-    return query(where + " AND a.proposal_id = ? ORDER BY a.raised_at, a.id", params);
-  }
-
-  /**
    * Acknowledges the alert for everyone it is addressed to. Acknowledging it again changes nothing: the first
    * acknowledgement stays.
    *

@@ -2,7 +2,6 @@ package cn.renda.proposals.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.renda.proposals.identity.CurrentUser;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
@@ -22,7 +21,6 @@ class AlertApiTest {
   @LocalServerPort int port;
   @Autowired ProcessDriver driver;
   @Autowired Walk walk;
-  @Autowired AlertInbox inbox;
 
   @AfterEach
   void resetClock() {
@@ -113,24 +111,6 @@ class AlertApiTest {
   }
 
   @Test
-  void shouldListTheAlertsOfAProposalForTheRecordAsTheReaderMaySeeThem() {
-    // given a reminder to 县住房和城乡建设局 and an overdue alert to the supervisors
-    driver.today(LocalDate.of(2026, 7, 1));
-    String id = drafting("zjj");
-    driver.fire(id, "Timer_ReplyReminder");
-    driver.fire(id, "Timer_ReplyOverdue");
-
-    // then the offices see both, the agency its reminder, another agency nothing
-    assertThat(inbox.ofProposal(id, user("congress-clerk", "congress-office")))
-        .extracting(AlertView::kind)
-        .containsExactly(AlertKind.REPLY_REMINDER, AlertKind.REPLY_OVERDUE);
-    assertThat(inbox.ofProposal(id, user("zjj-handler", "agency-zjj")))
-        .extracting(AlertView::kind)
-        .containsExactly(AlertKind.REPLY_REMINDER);
-    assertThat(inbox.ofProposal(id, user("zfw-handler", "agency-zfw"))).isEmpty();
-  }
-
-  @Test
   void shouldAnswerProblemsForBadParametersAndAlertsTheCallerMayNotSee() {
     // given a reminder to 县民政局
     driver.today(LocalDate.of(2026, 7, 1));
@@ -163,10 +143,6 @@ class AlertApiTest {
 
   private String base() {
     return "http://localhost:" + port;
-  }
-
-  private static CurrentUser user(String id, String group) {
-    return new CurrentUser(id, List.of(group));
   }
 
   private static JsonNode only(JsonNode alerts, String proposalId) {
