@@ -24,27 +24,36 @@ public class Alerts {
   private final Clock clock;
   private final ProposalRecords records;
   private final TransactionTemplate savepoint;
+  private final Notifications notifications;
 
-  public Alerts(JdbcClient jdbc, Clock clock, ProposalRecords records, PlatformTransactionManager transactions) {
+  public Alerts(
+      JdbcClient jdbc,
+      Clock clock,
+      ProposalRecords records,
+      PlatformTransactionManager transactions,
+      Notifications notifications) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.records = records;
+    this.notifications = notifications;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /**
-   * Raises the alert unless it exists already. The unique key (proposal, kind, subject, deadline, repetition) decides,
-   * not a prior read: when two nodes run the same due job, the second insert waits for the first and then fails.
+   * Raises the alert unless it exists already, and notifies its recipients (mail, webhook). The unique key (proposal,
+   * kind, subject, deadline, repetition) decides, not a prior read: when two nodes run the same due job, the second
+   * insert waits for the first and then fails.
    *
    * @return whether this call raised it
    */
   public boolean raise(NewAlert alert) {
+    String id = UUID.randomUUID().toString();
     try {
       savepoint.executeWithoutResult(status -> jdbc.sql("""
               INSERT INTO alert (id, proposal_id, kind, subject, deadline, repetition, recipients, message, raised_at)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(UUID.randomUUID().toString(), alert.proposalId(), alert.kind().name(), alert.subject(),
+          .params(id, alert.proposalId(), alert.kind().name(), alert.subject(),
               alert.deadline(), alert.repetition(), String.join(",", alert.recipients()), alert.message(),
               OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
           .update());
@@ -53,6 +62,7 @@ public class Alerts {
     }
     records.timeline(alert.proposalId(), ProposalRecords.SYSTEM,
         alert.kind().overdue() ? TimelineAction.OVERDUE_ALERT : TimelineAction.REMINDER, alert.message());
+    notifications.alertRaised(id, alert);
     return true;
   }
 }

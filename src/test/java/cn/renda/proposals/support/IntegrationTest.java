@@ -13,10 +13,11 @@ import org.springframework.test.context.ContextConfiguration;
  * class uses exactly this annotation and nothing that changes the context, so the context (and its engine, named
  * "default" as the webapps and the REST API expect) is started once per run. Tests that need another configuration
  * start their own application with {@link TestApplications}.
+ * Mail and webhooks go to servers in the test JVM ({@link TestNotifications}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@ContextConfiguration(initializers = PostgresTestInitializer.class)
+@ContextConfiguration(initializers = {PostgresTestInitializer.class, TestNotifications.class})
 public @interface IntegrationTest {}
