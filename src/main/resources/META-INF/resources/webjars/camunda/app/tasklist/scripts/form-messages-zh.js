@@ -36,23 +36,26 @@ function language() {
   return first.split('-')[0].toLowerCase();
 }
 
+// Changes the text node itself, never the element's children: form-js (Preact) keeps a reference to its text node
+// and leaves it alone as long as its own text does not change.
 function translateText(element) {
-  const text = element.textContent.trim();
-  for (const [pattern, replacement] of MESSAGES) {
-    const match = pattern.exec(text);
-    if (match) {
-      element.textContent = replacement(match);
+  element.childNodes.forEach((node) => {
+    if (node.nodeType !== Node.TEXT_NODE) {
       return;
     }
-  }
+    const text = node.nodeValue.trim();
+    for (const [pattern, replacement] of MESSAGES) {
+      const match = pattern.exec(text);
+      if (match) {
+        node.nodeValue = replacement(match);
+        return;
+      }
+    }
+  });
 }
 
 function translate(root) {
-  root.querySelectorAll(TEXT_SELECTOR).forEach((element) => {
-    if (element.children.length === 0) {
-      translateText(element);
-    }
-  });
+  root.querySelectorAll(TEXT_SELECTOR).forEach(translateText);
   root.querySelectorAll('.fjs-container input[placeholder]').forEach((input) => {
     const chinese = PLACEHOLDERS[input.getAttribute('placeholder')];
     if (chinese) {
