@@ -15,7 +15,10 @@ import cn.renda.proposals.proposal.Labelled;
 import cn.renda.proposals.proposal.Priority;
 import cn.renda.proposals.proposal.ProposalKind;
 import cn.renda.proposals.proposal.Satisfaction;
+import cn.renda.proposals.proposal.ProposalRecords;
+import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
+import cn.renda.proposals.support.ProcessDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,6 +36,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -42,6 +48,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The deployed model and the deployed Camunda Forms agree with each other, with the variables of the process and with
@@ -121,6 +128,10 @@ class TaskFormsTest {
   private static final Set<String> AGENCY_CHOICES = Set.of(LEAD_AGENCY, CO_AGENCIES, REPLY_ISSUER);
 
   @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ProposalRecords records;
+  @LocalServerPort int port;
 
   private ProcessDefinition definition;
   private BpmnModelInstance model;
@@ -225,6 +236,33 @@ class TaskFormsTest {
         }
       }
     });
+  }
+
+  @Test
+  void shouldRegisterAMotionThroughTheStartFormAsTasklistSubmitsIt() {
+    // given the start form's fields as Tasklist sends them: plain strings, co-signers as comma-separated text
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put(KIND, "MOTION");
+    form.put(SESSION, "2026");
+    form.put(TITLE, "关于加快建设城乡供水一体化工程的议案");
+    form.put(CONTENT, "建议县政府统筹推进城乡供水一体化。");
+    form.put(LEAD_DEPUTY, "maohongding");
+    form.put(CO_SIGNERS, String.join(", ", ProcessDriver.CO_SIGNERS.subList(0, 9)));
+    Map<String, Object> variables = new LinkedHashMap<>();
+    form.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+
+    // when the congress office submits it
+    Http.Answer answer = Http.as("http://localhost:" + port, "congress-clerk", "demo")
+        .post("/engine-rest/process-definition/key/" + ProposalProcess.KEY + "/submit-form", Map.of("variables", variables));
+
+    // then the record exists with the ten deputies, the business key is its id, and review shows it
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    String id = answer.json().get("businessKey").asText();
+    assertThat(records.get(id).deputies()).hasSize(10).startsWith("maohongding", "zhanglihua");
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo(REVIEW_PROPOSAL);
+    assertThat(taskService.getVariableLocal(review.getId(), PROPOSAL_TITLE)).isEqualTo("关于加快建设城乡供水一体化工程的议案");
+    assertThat(runtimeService.getVariables(review.getProcessInstanceId())).doesNotContainKeys(TITLE, CONTENT, CO_SIGNERS);
   }
 
   /** The formRef of the start event and each user task, by step; each bound to the deployment. */
