@@ -41,8 +41,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
   /** Refused input on Camunda's REST APIs (engine-rest, Tasklist's) answers 400, not the 500 Camunda gives it. */
   @Bean
-  FilterRegistrationBean<RefusalStatusFilter> refusalStatus() {
-    var registration = new FilterRegistrationBean<>(new RefusalStatusFilter());
+  FilterRegistrationBean<RefusalStatusFilter> refusalStatus(ObjectMapper objectMapper) {
+    var registration = new FilterRegistrationBean<>(new RefusalStatusFilter(objectMapper));
     registration.setName("refusal-status");
     registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/engine/*"));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -45,7 +45,7 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (RuntimeException e) {
         if (isConflict(e)) {
-          Refusals.mark(Refusals.Reason.CONFLICT);
+          Refusals.conflict();
         }
         throw e;
       }
@@ -69,7 +69,7 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
       } catch (RuntimeException e) {
         InvalidInputException refusal = InvalidInputException.findIn(e);
         if (refusal != null) {
-          Refusals.mark(Refusals.Reason.REFUSED_INPUT);
+          Refusals.refused(refusal);
           throw refusal;
         }
         throw e;

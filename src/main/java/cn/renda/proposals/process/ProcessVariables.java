@@ -82,6 +82,28 @@ public final class ProcessVariables {
   // escalation sub-processes (local)
   public static final String ALERT_RAISED = "alertRaised";
 
+  // task views: task-local presentation snapshots for the Tasklist forms, set by TaskViews. The process never
+  // reads them; the record is the source of truth.
+  public static final String PROPOSAL_TITLE = "proposalTitle";
+  public static final String PROPOSAL_CONTENT = "proposalContent";
+  public static final String PROPOSAL_KIND_LABEL = "proposalKindLabel";
+  public static final String PRIORITY_LABEL = "priorityLabel";
+  public static final String CASE_NUMBER_TEXT = "caseNumberText";
+  public static final String DEPUTY_NAMES = "deputyNames";
+  public static final String LEAD_AGENCY_NAME = "leadAgencyName";
+  public static final String CO_AGENCY_NAMES = "coAgencyNames";
+  public static final String REPLY_ISSUER_NAME = "replyIssuerName";
+  public static final String REPLY_DUE_TEXT = "replyDueText";
+  public static final String LATEST_REPLY_DUE_TEXT = "latestReplyDueText";
+  public static final String CO_OPINION_DUE_TEXT = "coOpinionDueText";
+  public static final String CO_OPINIONS_SUMMARY = "coOpinionsSummary";
+  public static final String RETURN_COMMENT = "returnComment";
+  public static final String FEEDBACK_SUMMARY = "feedbackSummary";
+  public static final String EXTENSION_SUMMARY = "extensionSummary";
+  public static final String OVERDUE_SUMMARY = "overdueSummary";
+  public static final String PROGRESS_HISTORY = "progressHistory";
+  public static final String AGENCY_OPTIONS = "agencyOptions";
+
   /**
    * The answers each user task asks for. They are cleared when the task is created again (a second sign-off, a
    * second feedback …) so that a completion never carries over an answer of an earlier round. Co-opinions are kept

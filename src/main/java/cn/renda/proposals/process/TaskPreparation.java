@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>the task says what it is about: the case number and title follow the step's name, so a Tasklist row reads
  *       "答复拟稿：第28号 关于……的议案";
- *   <li>the answers of an earlier round of the same step are cleared ({@link ProcessVariables#ANSWERS}).
+ *   <li>the answers of an earlier round of the same step are cleared ({@link ProcessVariables#ANSWERS});
+ *   <li>the task gets what its form shows read-only ({@link TaskViews}).
  * </ul>
  */
 @Component("taskPreparation")
@@ -23,9 +24,11 @@ public class TaskPreparation implements TaskListener {
   private static final int NAME_MAX = 255;
 
   private final ProposalRecords records;
+  private final TaskViews views;
 
-  public TaskPreparation(ProposalRecords records) {
+  public TaskPreparation(ProposalRecords records, TaskViews views) {
     this.records = records;
+    this.views = views;
   }
 
   @Override
@@ -35,6 +38,7 @@ public class TaskPreparation implements TaskListener {
         + record.title();
     task.setName(name.length() > NAME_MAX ? name.substring(0, NAME_MAX - 1) + "…" : name);
     clearEarlierAnswers(task);
+    views.show(task, record);
   }
 
   private static void clearEarlierAnswers(DelegateTask task) {

@@ -192,7 +192,8 @@ class BadInputTest {
     Http.Answer answer = rest.complete(user, rest.taskId(user, proposal, taskKey), variables);
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-    assertThat(answer.json().get("message").asText()).contains(field);
+    assertThat(answer.json().get("message").asText()).isNotBlank();
+    assertThat(answer.json().get("errors")).anySatisfy(error -> assertThat(error.get("field").asText()).isEqualTo(field));
     assertThat(driver.tasks(proposal, taskKey)).hasSize(1);
     assertThat(counts()).isEqualTo(before);
   }

@@ -5,7 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
+import org.springframework.boot.ApplicationContextFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -26,7 +36,25 @@ public final class TestApplications {
       args.add("--spring.profiles.active=" + String.join(",", profiles));
     }
     properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-    return new SpringApplicationBuilder(ProposalHandlingApplication.class).run(args.toArray(String[]::new));
+    return new SpringApplicationBuilder(ProposalHandlingApplication.class)
+        .contextFactory(ApplicationContextFactory.of(WebappsRestoringContext::new))
+        .run(args.toArray(String[]::new));
+  }
+
+  /**
+   * Camunda's webapps keep their runtime in static fields, one for the whole JVM: closing another application's
+   * webapps clears them, which would leave the shared test context's Tasklist, Cockpit and Admin without one (every
+   * webapp request failing with 500). So they are set up again once such an application is closed.
+   */
+  static final class WebappsRestoringContext extends AnnotationConfigServletWebServerApplicationContext {
+    @Override
+    protected void doClose() {
+      super.doClose();
+      Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+      Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+      Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+      Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
+    }
   }
 
   /** Properties that point an application at the given PostgreSQL test database. */

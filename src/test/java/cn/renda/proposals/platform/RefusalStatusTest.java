@@ -1,0 +1,105 @@
+package cn.renda.proposals.platform;
+
+import static cn.renda.proposals.process.ProcessVariables.*;
+import static cn.renda.proposals.process.ProposalProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.renda.proposals.support.Http;
+import cn.renda.proposals.support.IntegrationTest;
+import cn.renda.proposals.support.ProcessDriver;
+import cn.renda.proposals.support.Walk;
+import cn.renda.proposals.support.WebappSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A refused value reaches Tasklist and engine-rest clients as 400 with our message, never as a 500. */
+@IntegrationTest
+class RefusalStatusTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired Walk walk;
+  @Autowired ProcessDriver driver;
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  @Test
+  void shouldAnswerTasklistWith400AndTheChineseReasonWhenTheServerRefusesAForm() throws Exception {
+    // given a draft without its text and a B classification without the planned date
+    String id = walk.toDrafting(ProcessDriver.newSession(), "jtj");
+    String taskId = driver.task(id, DRAFT_REPLY).getId();
+    Map<String, Object> form = variables(Map.of(DRAFT_ACTION, "SUBMIT", REPLY_TEXT, "", CLASSIFICATION, "B",
+        COMMUNICATION_METHOD, "PHONE", PUBLISHABLE, true));
+    WebappSession tasklist = new WebappSession(base(), "default");
+    assertThat(tasklist.login("tasklist", "jtj-handler", "demo")).isEqualTo(200);
+    tasklist.get("/camunda/api/engine/engine/default/task/" + taskId); // as Tasklist does: a read first (CSRF token)
+
+    // when Tasklist submits the form through the webapps' engine API
+    HttpResponse<String> answer = tasklist.send(HttpRequest.newBuilder(
+            URI.create(base() + "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form"))
+        .header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", tasklist.csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("variables", form)),
+            StandardCharsets.UTF_8))
+        .build());
+
+    // then
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    JsonNode body = JSON.readTree(answer.body());
+    assertThat(body.get("type").asText()).isEqualTo("InvalidInputException");
+    assertThat(body.get("message").asText()).isEqualTo("请填写答复正文；类别标记为B时须填写计划解决日期。");
+    assertThat(body.get("errors")).extracting(error -> error.get("field").asText())
+        .containsExactly(REPLY_TEXT, PLANNED_RESOLUTION_DATE);
+    assertThat(driver.tasks(id, DRAFT_REPLY)).hasSize(1);
+  }
+
+  @Test
+  void shouldAnswerEngineRestClientsWith400OnCompletionAndOnTheStartForm() throws Exception {
+    String id = walk.toDrafting(ProcessDriver.newSession(), "jtj");
+    walk.draft(id, "jtj", "A", null);
+    String taskId = driver.task(id, SIGN_OFF_REPLY).getId();
+
+    Http.Answer returned = Http.as(base(), "jtj-leader", "demo").post("/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", variables(Map.of(SIGN_OFF_DECISION, "RETURN"))));
+    Http.Answer motion = Http.as(base(), "congress-clerk", "demo").post(
+        "/engine-rest/process-definition/key/" + KEY + "/submit-form",
+        Map.of("variables", variables(Map.of(KIND, "MOTION", SESSION, "2026", TITLE, "关于修缮县城老旧小区的议案",
+            CONTENT, "内容", LEAD_DEPUTY, "maohongding", CO_SIGNERS, "zhanglihua,wangjianguo"))));
+
+    assertThat(returned.status()).as(returned.body()).isEqualTo(400);
+    assertThat(returned.json().get("message").asText()).isEqualTo("请填写退回意见。");
+    assertThat(returned.json().get("messageEn").asText()).isEqualTo("signOffComment: signOffComment is required");
+    assertThat(motion.status()).as(motion.body()).isEqualTo(400);
+    assertThat(motion.json().get("message").asText()).contains("议案须由10名以上代表联名（含领衔人），当前3名");
+    assertThat(driver.tasks(id, SIGN_OFF_REPLY)).hasSize(1);
+  }
+
+  @Test
+  void shouldLeaveOtherEngineErrorsAsCamundaAnswersThem() {
+    Http.Answer missing = Http.as(base(), "gov-clerk", "demo")
+        .post("/engine-rest/task/no-such-task/complete", Map.of("variables", Map.of()));
+
+    // (Camunda's own answer for a task that does not exist, unchanged)
+    assertThat(missing.status()).isEqualTo(500);
+    assertThat(missing.json().get("type").asText()).isEqualTo("RestException");
+    assertThat(missing.json().get("message").asText()).startsWith("Cannot complete task no-such-task");
+  }
+
+  private static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return variables;
+  }
+}
