@@ -115,6 +115,7 @@ public class TaskCompletion {
     v.throwIfAny();
 
     String id = proposalId(task);
+    forget(task, REVIEW_COMMENT);
     if (decision == Decisions.Review.REJECT) {
       records.reject(id, comment, actors.current());
       return;
@@ -164,6 +165,7 @@ public class TaskCompletion {
 
     String effectiveIssuer = issuer == null ? lead : issuer;
     records.assign(id, lead, coAgencies, effectiveIssuer, replyDue, deadlines.coOpinionDue(replyDue), actors.current());
+    forget(task, DISPUTE_REASON, REPLY_DEADLINE);
     task.setVariable(LEAD_AGENCY, lead);
     task.setVariable(CO_AGENCIES, SpinValues.jsonValue(JSON.valueToTree(coAgencies).toString()).create());
     task.setVariable(REPLY_ISSUER, effectiveIssuer);
@@ -246,6 +248,7 @@ public class TaskCompletion {
         ProposalRules.COMMENT_MAX, v);
     v.throwIfAny();
     records.decideExtension(proposalId(task), decision == Decisions.Extension.APPROVE, comment, actors.current());
+    forget(task, EXTENSION_REASON, EXTENSION_UNTIL, EXTENSION_COMMENT);
     if (decision == Decisions.Extension.REJECT) {
       // back to drafting: the next completion of the draft is a reply again unless it says otherwise
       task.setVariable(DRAFT_ACTION, Decisions.DraftAction.SUBMIT.name());
@@ -261,6 +264,7 @@ public class TaskCompletion {
         ProposalRules.COMMENT_MAX, v);
     v.throwIfAny();
     records.signOff(proposalId(task), decision == Decisions.SignOff.APPROVE, comment, actors.current());
+    forget(task, SIGN_OFF_COMMENT);
   }
 
   /** 代表评价 by the lead deputy. NO_RESPONSE is what silence means; nobody chooses it. */
@@ -286,6 +290,7 @@ public class TaskCompletion {
     v.throwIfAny();
     records.superviseDissatisfaction(proposalId(task), decision == Decisions.Supervision.ANOTHER_ROUND, comment,
         actors.current());
+    forget(task, SUPERVISION_COMMENT);
   }
 
   /** 超期督办: what the supervisors did about the overdue work. */
@@ -295,6 +300,7 @@ public class TaskCompletion {
     ProposalRules.comment(SUPERVISION_NOTE, note, "督办情况", true, ProposalRules.COMMENT_MAX, v);
     v.throwIfAny();
     records.timeline(proposalId(task), actors.current(), TimelineAction.SUPERVISED, note);
+    forget(task, SUPERVISION_NOTE);
   }
 
   /** 办结评定 by the congress office. */
@@ -305,6 +311,7 @@ public class TaskCompletion {
     ProposalRules.comment(EVALUATION_COMMENT, comment, "评定意见", false, ProposalRules.COMMENT_MAX, v);
     v.throwIfAny();
     records.evaluate(proposalId(task), classification, comment, actors.current());
+    forget(task, EVALUATION_COMMENT);
   }
 
   /** 跟踪落实: a progress report, and whether the promise is kept. */
@@ -323,5 +330,16 @@ public class TaskCompletion {
       DelegateTask task, String name, String nameZh, Class<E> type, Violations violations) {
     violations.required(name, string(task, name), nameZh);
     return choice(task, name, type, violations);
+  }
+
+  /**
+   * Comments and reasons live in the record once recorded; the process keeps only decisions. Removing them also keeps
+   * internal remarks (a dispute reason, a leader's return comment, an extension request …) out of reach of everyone
+   * who may read the process's variables through a later task — the deputy giving feedback in particular.
+   */
+  private static void forget(DelegateTask task, String... names) {
+    for (String name : names) {
+      task.removeVariable(name);
+    }
   }
 }
