@@ -4,9 +4,9 @@ import cn.renda.proposals.agency.Agency;
 import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.identity.Groups;
 import cn.renda.proposals.platform.DeliveryJobs;
-import cn.renda.proposals.proposal.Classification;
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
+import cn.renda.proposals.proposal.RecordDetails;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,6 +41,7 @@ public class Notifications {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ProposalRecords records;
+  private final RecordDetails details;
   private final AgencyDirectory agencies;
   private final Recipients recipients;
   private final Links links;
@@ -51,6 +52,7 @@ public class Notifications {
       JdbcClient jdbc,
       Clock clock,
       ProposalRecords records,
+      RecordDetails details,
       AgencyDirectory agencies,
       Recipients recipients,
       Links links,
@@ -59,6 +61,7 @@ public class Notifications {
     this.jdbc = jdbc;
     this.clock = clock;
     this.records = records;
+    this.details = details;
     this.agencies = agencies;
     this.recipients = recipients;
     this.links = links;
@@ -106,13 +109,13 @@ public class Notifications {
   /** 答复送达: every deputy of the proposal receives the signed reply letter. */
   public void replyDelivered(String proposalId) {
     ProposalRecord record = records.get(proposalId);
-    ReplyLetter letter = approvedReply(proposalId)
+    RecordDetails.Letter letter = details.deliveredReply(proposalId)
         .orElseThrow(() -> new IllegalStateException("No approved reply for proposal " + proposalId));
-    String issuer = agencyName(letter.issuer());
+    String issuer = agencyName(letter.issuerCode());
     StringBuilder text = new StringBuilder()
         .append("您提出的").append(describe(record)).append("，").append(issuer).append("已作出答复，现将复函转送如下。\n\n")
         .append("类别标记：").append(letter.classification()).append("（")
-        .append(Classification.valueOf(letter.classification()).label()).append("）\n")
+        .append(letter.classification().label()).append("）\n")
         .append("答复单位：").append(issuer).append("\n");
     if (letter.replyDate() != null) {
       text.append("答复日期：").append(day(letter.replyDate())).append("\n");
@@ -182,11 +185,7 @@ public class Notifications {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(id, record.id(), alertId, kind.name(), audience.stored(), subject, body, link, now())
         .update();
-    String processInstanceId = jdbc.sql("SELECT process_instance_id FROM proposal WHERE id = ?")
-        .param(record.id())
-        .query(String.class)
-        .optional()
-        .orElse(null);
+    String processInstanceId = record.processInstanceId();
 
     List<String> addresses = recipients.mailAddresses(audience);
     if (addresses.isEmpty()) {
@@ -249,22 +248,5 @@ public class Notifications {
 
   private OffsetDateTime now() {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  /** The signed reply (复函) as the deputies receive it. */
-  private record ReplyLetter(
-      String text, String issuer, String classification, LocalDate replyDate, String contactPerson,
-      String contactPhone) {}
-
-  private Optional<ReplyLetter> approvedReply(String proposalId) {
-    return jdbc.sql("""
-            SELECT text, issuer_code, classification, reply_date, contact_person, contact_phone
-            FROM reply WHERE proposal_id = ? AND status = 'APPROVED' ORDER BY version DESC""")
-        .param(proposalId)
-        .query((rs, row) -> new ReplyLetter(rs.getString("text"), rs.getString("issuer_code"),
-            rs.getString("classification"), rs.getObject("reply_date", LocalDate.class),
-            rs.getString("contact_person"), rs.getString("contact_phone")))
-        .stream()
-        .findFirst();
   }
 }

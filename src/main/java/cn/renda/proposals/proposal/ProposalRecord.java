@@ -35,7 +35,8 @@ public record ProposalRecord(
     Instant closedAt,
     boolean publishable,
     Instant publishedAt,
-    long viewCount) {
+    long viewCount,
+    String processInstanceId) {
 
   /** Deputies of the proposal: the lead deputy first, then the co-signers. */
   public List<String> deputies() {

@@ -471,7 +471,8 @@ public class ProposalRecords {
         instant(rs, "closed_at"),
         rs.getBoolean("publishable"),
         instant(rs, "published_at"),
-        rs.getLong("view_count"));
+        rs.getLong("view_count"),
+        rs.getString("process_instance_id"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -26,6 +26,10 @@ public class RecordDetails {
 
   public record Feedback(int round, Satisfaction satisfaction, String comment, Instant givenAt) {}
 
+  /** The reply letter (复函) delivered to the deputies: the latest approved version with its delivery date. */
+  public record Letter(String text, Classification classification, String issuerCode, LocalDate replyDate,
+      String contactPerson, String contactPhone, boolean publishable) {}
+
   /** An extension request; {@code decision} APPROVE, REJECT or null while pending. */
   public record Extension(String reason, LocalDate requestedUntil, LocalDate previousDue, String decision,
       String decisionComment, Instant requestedAt) {}
@@ -50,6 +54,20 @@ public class RecordDetails {
         .query((rs, row) -> new CoOpinion(rs.getString("agency_code"), rs.getString("status"), rs.getString("text"),
             ProposalRecords.instant(rs, "submitted_at")))
         .list();
+  }
+
+  /** The letter delivered last, if a reply was delivered. */
+  public Optional<Letter> deliveredReply(String id) {
+    return jdbc.sql("""
+            SELECT text, classification, issuer_code, reply_date, contact_person, contact_phone, publishable
+            FROM reply WHERE proposal_id = ? AND status = 'APPROVED' AND reply_date IS NOT NULL
+            ORDER BY version DESC""")
+        .param(id)
+        .query((rs, row) -> new Letter(rs.getString("text"), Classification.valueOf(rs.getString("classification")),
+            rs.getString("issuer_code"), rs.getObject("reply_date", LocalDate.class), rs.getString("contact_person"),
+            rs.getString("contact_phone"), rs.getBoolean("publishable")))
+        .stream()
+        .findFirst();
   }
 
   /** Every reply version, oldest first. */

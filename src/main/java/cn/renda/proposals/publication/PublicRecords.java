@@ -9,13 +9,13 @@ import cn.renda.proposals.proposal.Priority;
 import cn.renda.proposals.proposal.ProposalKind;
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
+import cn.renda.proposals.proposal.RecordDetails;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,15 +30,17 @@ public class PublicRecords {
 
   private final JdbcClient jdbc;
   private final ProposalRecords records;
+  private final RecordDetails details;
   private final AgencyDirectory agencies;
   private final DeputyDirectory deputies;
   private final PublicationProperties properties;
   private final ZoneId zone;
 
-  public PublicRecords(JdbcClient jdbc, ProposalRecords records, AgencyDirectory agencies, DeputyDirectory deputies,
-      PublicationProperties properties, CalendarProperties calendar) {
+  public PublicRecords(JdbcClient jdbc, ProposalRecords records, RecordDetails details, AgencyDirectory agencies,
+      DeputyDirectory deputies, PublicationProperties properties, CalendarProperties calendar) {
     this.jdbc = jdbc;
     this.records = records;
+    this.details = details;
     this.agencies = agencies;
     this.deputies = deputies;
     this.properties = properties;
@@ -59,15 +61,7 @@ public class PublicRecords {
       return Optional.empty();
     }
     ProposalRecord record = records.get(id);
-    Optional<Map<String, Object>> reply = jdbc.sql("""
-            SELECT text, classification, issuer_code, reply_date, contact_person, contact_phone FROM reply
-            WHERE proposal_id = ? AND status = 'APPROVED' AND reply_date IS NOT NULL AND publishable
-            ORDER BY version DESC""")
-        .param(id)
-        .query()
-        .listOfRows()
-        .stream()
-        .findFirst();
+    Optional<RecordDetails.Letter> reply = details.deliveredReply(id).filter(RecordDetails.Letter::publishable);
     List<String> agencyNames = jdbc.sql("""
             SELECT agency_code FROM proposal_agency WHERE proposal_id = ? AND round = ? ORDER BY position""")
         .params(id, record.assignmentRound())
@@ -92,7 +86,7 @@ public class PublicRecords {
         paragraphs(record.content()),
         agencyNames.isEmpty() ? null : agencyNames.get(0),
         agencyNames.size() > 1 ? agencyNames.subList(1, agencyNames.size()) : List.of(),
-        reply.map(r -> (String) r.get("classification")).orElse(null),
+        reply.map(r -> r.classification().name()).orElse(null),
         reply.map(r -> letter(r, leadDeputy, record.coSigners().size())).orElse(null),
         legend()));
   }
@@ -122,25 +116,15 @@ public class PublicRecords {
     return new PublicRecord.Page(rows, page, PAGE_SIZE, total);
   }
 
-  private PublicRecord.Letter letter(Map<String, Object> reply, String leadDeputy, int coSigners) {
-    LocalDate date = toLocalDate(reply.get("reply_date"));
+  private PublicRecord.Letter letter(RecordDetails.Letter reply, String leadDeputy, int coSigners) {
+    LocalDate date = reply.replyDate();
     return new PublicRecord.Letter(
         leadDeputy + (coSigners > 0 ? "等代表" : "代表"),
-        paragraphs((String) reply.get("text")),
-        properties.signature(agencyName((String) reply.get("issuer_code"))),
+        paragraphs(reply.text()),
+        properties.signature(agencyName(reply.issuerCode())),
         date.getYear() + " 年 " + date.getMonthValue() + " 月 " + date.getDayOfMonth() + " 日",
-        (String) reply.get("contact_person"),
-        mask((String) reply.get("contact_phone")));
-  }
-
-  private static LocalDate toLocalDate(Object value) {
-    if (value instanceof LocalDate date) {
-      return date;
-    }
-    if (value instanceof java.sql.Date date) {
-      return date.toLocalDate();
-    }
-    return LocalDate.parse(String.valueOf(value));
+        reply.contactPerson(),
+        mask(reply.contactPhone()));
   }
 
   /** A phone number as published: {@code ***} and its last four digits. */
