@@ -24,7 +24,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>input refused by our rules ({@link InvalidInputException}) answers 400 in Camunda's error shape ({@code type},
  *       {@code message} in Chinese) plus {@code messageEn} and every field at fault ({@code errors});
  *   <li>a concurrent change of the same task (two people completing it at once) answers 409 with a message that says
- *       so in Chinese and English, instead of the engine's optimistic-locking text.
+ *       so in Chinese and English, instead of the engine's optimistic-locking text;
+ *   <li>a task that is no longer there (completed by someone else a moment before) answers 404, likewise.
  * </ul>
  *
  * Every other answer passes unchanged. Only requests that change something are buffered.
@@ -33,6 +34,8 @@ public class RefusalStatusFilter extends OncePerRequestFilter {
 
   static final String CONFLICT_MESSAGE = "该任务刚刚已被他人处理或修改，请刷新后查看";
   static final String CONFLICT_MESSAGE_EN = "Someone else completed or changed this task at the same moment; reload and check";
+  static final String GONE_MESSAGE = "该任务已不存在，可能已被他人办理，请刷新后查看";
+  static final String GONE_MESSAGE_EN = "This task no longer exists; someone may have completed it. Reload and check";
 
   private final ObjectMapper json;
 
@@ -55,10 +58,22 @@ public class RefusalStatusFilter extends OncePerRequestFilter {
       Refusals.Reason reason = Refusals.reason();
       if (reason != null && buffered.getStatus() >= 500) {
         buffered.resetBuffer();
-        buffered.setStatus(reason.conflict() ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
         buffered.setContentType("application/json");
         buffered.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(buffered.getOutputStream(), reason.conflict() ? conflictBody() : refusalBody(reason.refusal()));
+        switch (reason.kind()) {
+          case REFUSED_INPUT -> {
+            buffered.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            json.writeValue(buffered.getOutputStream(), refusalBody(reason.refusal()));
+          }
+          case CONFLICT -> {
+            buffered.setStatus(HttpServletResponse.SC_CONFLICT);
+            json.writeValue(buffered.getOutputStream(), messageBody("Conflict", CONFLICT_MESSAGE, CONFLICT_MESSAGE_EN));
+          }
+          case TASK_GONE -> {
+            buffered.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            json.writeValue(buffered.getOutputStream(), messageBody("NotFound", GONE_MESSAGE, GONE_MESSAGE_EN));
+          }
+        }
       }
     } finally {
       Refusals.clear();
@@ -78,11 +93,11 @@ public class RefusalStatusFilter extends OncePerRequestFilter {
     return body;
   }
 
-  private static Map<String, Object> conflictBody() {
+  private static Map<String, Object> messageBody(String type, String message, String messageEn) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "Conflict");
-    body.put("message", CONFLICT_MESSAGE + "（" + CONFLICT_MESSAGE_EN + "）");
-    body.put("messageEn", CONFLICT_MESSAGE_EN);
+    body.put("type", type);
+    body.put("message", message + "（" + messageEn + "）");
+    body.put("messageEn", messageEn);
     body.put("code", null);
     return body;
   }

@@ -4,6 +4,7 @@ import cn.renda.proposals.web.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -46,6 +47,8 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
       } catch (RuntimeException e) {
         if (isConflict(e)) {
           Refusals.conflict();
+        } else if (isTaskGone(e)) {
+          Refusals.taskGone();
         }
         throw e;
       }
@@ -59,6 +62,14 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
       }
     }
     return false;
+  }
+
+  /**
+   * A task command for a task that does not exist (any more). Camunda 7 says so only in the message of a
+   * {@link NullValueException}; 7.24 is the last release of this engine, so the text is stable.
+   */
+  private static boolean isTaskGone(Throwable e) {
+    return e instanceof NullValueException && String.valueOf(e.getMessage()).contains("Cannot find task with id");
   }
 
   static final class Unwrap extends CommandInterceptor {

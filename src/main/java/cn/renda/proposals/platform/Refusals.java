@@ -4,28 +4,31 @@ import cn.renda.proposals.web.InvalidInputException;
 
 /**
  * Remembers, for the current request thread, why the engine turned down a command: the user's input was refused, or
- * someone else changed the same thing at the same moment. Camunda's REST API (engine-rest and the API behind
- * Tasklist) answers both with 500; {@link RefusalStatusFilter} uses this to answer 400 or 409 instead.
+ * someone else changed the same thing at the same moment, or the task is no longer there (someone completed it just
+ * before). Camunda's REST API (engine-rest and the API behind Tasklist) answers all of them with 500;
+ * {@link RefusalStatusFilter} uses this to answer 400, 409 or 404 instead.
  */
 final class Refusals {
 
-  /** Why a command was turned down: a refusal of input, or a conflict (then {@code refusal} is null). */
-  record Reason(InvalidInputException refusal) {
-    boolean conflict() {
-      return refusal == null;
-    }
-  }
+  enum Kind { REFUSED_INPUT, CONFLICT, TASK_GONE }
+
+  /** Why a command was turned down; {@code refusal} is set for refused input. */
+  record Reason(Kind kind, InvalidInputException refusal) {}
 
   private static final ThreadLocal<Reason> REASON = new ThreadLocal<>();
 
   private Refusals() {}
 
   static void refused(InvalidInputException refusal) {
-    REASON.set(new Reason(refusal));
+    REASON.set(new Reason(Kind.REFUSED_INPUT, refusal));
   }
 
   static void conflict() {
-    REASON.set(new Reason(null));
+    REASON.set(new Reason(Kind.CONFLICT, null));
+  }
+
+  static void taskGone() {
+    REASON.set(new Reason(Kind.TASK_GONE, null));
   }
 
   static Reason reason() {

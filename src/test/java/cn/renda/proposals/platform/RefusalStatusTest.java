@@ -87,14 +87,23 @@ class RefusalStatusTest {
   }
 
   @Test
-  void shouldLeaveOtherEngineErrorsAsCamundaAnswersThem() {
+  void shouldSayInChineseThatATaskIsGone() {
     Http.Answer missing = Http.as(base(), "gov-clerk", "demo")
         .post("/engine-rest/task/no-such-task/complete", Map.of("variables", Map.of()));
 
-    // (Camunda's own answer for a task that does not exist, unchanged)
-    assertThat(missing.status()).isEqualTo(500);
-    assertThat(missing.json().get("type").asText()).isEqualTo("RestException");
-    assertThat(missing.json().get("message").asText()).startsWith("Cannot complete task no-such-task");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().get("message").asText()).startsWith("该任务已不存在");
+  }
+
+  @Test
+  void shouldLeaveOtherEngineErrorsAsCamundaAnswersThem() {
+    Http.Answer mistyped = Http.as(base(), "gov-clerk", "demo")
+        .post("/engine-rest/task/no-such-task/complete",
+            Map.of("variables", Map.of("x", Map.of("value", "abc", "type", "Integer"))));
+
+    // (Camunda's own answer to a value that does not fit its type, unchanged)
+    assertThat(mistyped.status()).isEqualTo(400);
+    assertThat(mistyped.json().get("type").asText()).isEqualTo("InvalidRequestException");
   }
 
   private static Map<String, Object> variables(Map<String, Object> values) {
