@@ -1,5 +1,6 @@
 package cn.renda.proposals.alert;
 
+import cn.renda.proposals.platform.Actors;
 import cn.renda.proposals.proposal.ProposalRecords;
 import cn.renda.proposals.proposal.TimelineAction;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public class Alerts {
     } catch (DuplicateKeyException alreadyRaised) {
       return false;
     }
-    records.timeline(alert.proposalId(), ProposalRecords.SYSTEM,
+    records.timeline(alert.proposalId(), Actors.SYSTEM,
         alert.kind().overdue() ? TimelineAction.OVERDUE_ALERT : TimelineAction.REMINDER, alert.message());
     notifications.alertRaised(id, alert);
     return true;

@@ -105,20 +105,20 @@ public final class ProcessVariables {
   public static final String AGENCY_OPTIONS = "agencyOptions";
 
   /**
-   * The answers each user task asks for. They are cleared when the task is created again (a second sign-off, a
-   * second feedback …) so that a completion never carries over an answer of an earlier round. Co-opinions are kept
-   * apart per co-agency (local to its instance of the multi-instance), so no agency sees another's opinion.
+   * The answers each user task asks for that stay in the process after its completion (decisions the gateways read,
+   * and a few texts). They are cleared when the task is created again (a second sign-off, a second feedback …) so that
+   * a completion never carries over an answer of an earlier round. Comments and reasons need no clearing: the
+   * completion records them and removes them from the process. Co-opinions are kept apart per co-agency (local to
+   * its instance of the multi-instance), so no agency sees another's opinion.
    */
   public static final Map<String, List<String>> ANSWERS = Map.ofEntries(
-      Map.entry(ProposalProcess.ASSIGN_AGENCIES, List.of(REPLY_DEADLINE)),
-      Map.entry(ProposalProcess.ACCEPT_ASSIGNMENT, List.of(ASSIGNMENT_DECISION, DISPUTE_REASON)),
+      Map.entry(ProposalProcess.ACCEPT_ASSIGNMENT, List.of(ASSIGNMENT_DECISION)),
       Map.entry(ProposalProcess.PROVIDE_CO_OPINION, List.of(CO_OPINION)),
-      Map.entry(ProposalProcess.DRAFT_REPLY, List.of(DRAFT_ACTION, EXTENSION_REASON, EXTENSION_UNTIL)),
-      Map.entry(ProposalProcess.APPROVE_EXTENSION, List.of(EXTENSION_DECISION, EXTENSION_COMMENT)),
-      Map.entry(ProposalProcess.SIGN_OFF_REPLY, List.of(SIGN_OFF_DECISION, SIGN_OFF_COMMENT)),
+      Map.entry(ProposalProcess.DRAFT_REPLY, List.of(DRAFT_ACTION)),
+      Map.entry(ProposalProcess.APPROVE_EXTENSION, List.of(EXTENSION_DECISION)),
+      Map.entry(ProposalProcess.SIGN_OFF_REPLY, List.of(SIGN_OFF_DECISION)),
       Map.entry(ProposalProcess.GIVE_FEEDBACK, List.of(SATISFACTION, FEEDBACK_COMMENT)),
-      Map.entry(ProposalProcess.SUPERVISE_DISSATISFACTION, List.of(SUPERVISION_DECISION, SUPERVISION_COMMENT)),
-      Map.entry(ProposalProcess.SUPERVISE_OVERDUE, List.of(SUPERVISION_NOTE)),
+      Map.entry(ProposalProcess.SUPERVISE_DISSATISFACTION, List.of(SUPERVISION_DECISION)),
       Map.entry(ProposalProcess.REPORT_PROGRESS, List.of(PROGRESS_REPORT, RESOLVED)));
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,6 +2,7 @@ package cn.renda.proposals.process;
 
 import static cn.renda.proposals.process.ProcessVariables.*;
 
+import cn.renda.proposals.platform.Actors;
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
 import cn.renda.proposals.proposal.Satisfaction;
@@ -26,7 +27,7 @@ public class ProposalSteps {
 
   /** The dispute window passed in silence: the assignment counts as accepted. */
   public void acceptTacitly(DelegateExecution execution) {
-    records.acceptAssignment(proposalId(execution), true, ProposalRecords.SYSTEM);
+    records.acceptAssignment(proposalId(execution), true, Actors.SYSTEM);
     execution.setVariable(ASSIGNMENT_DECISION, Decisions.Assignment.ACCEPT.name());
   }
 
@@ -50,7 +51,6 @@ public class ProposalSteps {
     String id = proposalId(execution);
     LocalDate until = records.approvedExtension(id);
     records.extendReplyDeadline(id, until);
-    execution.setVariable(DRAFT_ACTION, Decisions.DraftAction.SUBMIT.name());
   }
 
   /** The signed reply goes to the deputies (and to the public record when it may be published). */
@@ -60,7 +60,7 @@ public class ProposalSteps {
 
   /** The feedback window passed in silence. */
   public void recordNoResponse(DelegateExecution execution) {
-    records.feedback(proposalId(execution), Satisfaction.NO_RESPONSE, null, ProposalRecords.SYSTEM);
+    records.feedback(proposalId(execution), Satisfaction.NO_RESPONSE, null, Actors.SYSTEM);
     execution.setVariable(SATISFACTION, Satisfaction.NO_RESPONSE.name());
   }
 

@@ -190,7 +190,7 @@ public class ProposalRecords {
               AND round = (SELECT assignment_round FROM proposal WHERE id = ?)""")
         .params(id, agency, id)
         .update();
-    timeline(id, SYSTEM, TimelineAction.CO_OPINION_LATE, agency);
+    timeline(id, Actors.SYSTEM, TimelineAction.CO_OPINION_LATE, agency);
   }
 
   /** Drafting begins (a rehandling round keeps its status 重新办理 until the new reply is drafted). */
@@ -286,7 +286,7 @@ public class ProposalRecords {
   /** Moves the reply deadline to the approved date. */
   public void extendReplyDeadline(String id, LocalDate newDue) {
     jdbc.sql("UPDATE proposal SET reply_due = ? WHERE id = ?").params(newDue, id).update();
-    timeline(id, SYSTEM, TimelineAction.DEADLINE_EXTENDED, "答复期限延长至 " + newDue);
+    timeline(id, Actors.SYSTEM, TimelineAction.DEADLINE_EXTENDED, "答复期限延长至 " + newDue);
   }
 
   public void signOff(String id, boolean approve, String comment, String actor) {
@@ -319,9 +319,9 @@ public class ProposalRecords {
             WHERE id = ?""")
         .params(ProposalStatus.AWAITING_FEEDBACK.name(), now(), publishable, publishable, now(), id)
         .update();
-    timeline(id, SYSTEM, TimelineAction.REPLY_DELIVERED, null);
+    timeline(id, Actors.SYSTEM, TimelineAction.REPLY_DELIVERED, null);
     if (publishable) {
-      timeline(id, SYSTEM, TimelineAction.PUBLISHED, null);
+      timeline(id, Actors.SYSTEM, TimelineAction.PUBLISHED, null);
     }
   }
 
@@ -353,7 +353,7 @@ public class ProposalRecords {
     jdbc.sql("UPDATE proposal SET rehandling_round = ?, reply_due = ?, status = ? WHERE id = ?")
         .params(round, replyDue, ProposalStatus.REHANDLING.name(), id)
         .update();
-    timeline(id, SYSTEM, TimelineAction.REHANDLING_STARTED, "第" + round + "次重新办理，答复期限：" + replyDue);
+    timeline(id, Actors.SYSTEM, TimelineAction.REHANDLING_STARTED, "第" + round + "次重新办理，答复期限：" + replyDue);
     return round;
   }
 
@@ -395,20 +395,17 @@ public class ProposalRecords {
   /** The promise of a B reply is kept: the classification becomes A. */
   public void markResolved(String id) {
     jdbc.sql("UPDATE proposal SET final_classification = 'A' WHERE id = ?").param(id).update();
-    timeline(id, SYSTEM, TimelineAction.RESOLVED, null);
+    timeline(id, Actors.SYSTEM, TimelineAction.RESOLVED, null);
   }
 
   public void close(String id) {
     jdbc.sql("UPDATE proposal SET status = ?, closed_at = ? WHERE id = ?")
         .params(ProposalStatus.CLOSED.name(), now(), id)
         .update();
-    timeline(id, SYSTEM, TimelineAction.CLOSED, null);
+    timeline(id, Actors.SYSTEM, TimelineAction.CLOSED, null);
   }
 
   // --- shared -----------------------------------------------------------------------------------------------
-
-  /** The actor of steps the engine takes by itself (timers, silence rules). */
-  public static final String SYSTEM = Actors.SYSTEM;
 
   public void timeline(String id, String actor, TimelineAction action, String detail) {
     String text = detail == null ? null : detail.length() > 4000 ? detail.substring(0, 3999) + "…" : detail;

@@ -80,7 +80,7 @@ class AccessMatrixTest {
     walk.review(q, "ACCEPT", "NORMAL");
     walk.assign(q, "jtj");
     walk.accept(q, "jtj");
-    Map<String, Object> draft = new java.util.HashMap<>(walk.reply("A", null));
+    Map<String, Object> draft = new java.util.HashMap<>(Walk.reply("A", null));
     draft.put(REPLY_TEXT, JTJ_DRAFT);
     driver.complete("jtj-handler", q, DRAFT_REPLY, draft);
   }

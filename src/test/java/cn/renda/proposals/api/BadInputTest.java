@@ -163,7 +163,7 @@ class BadInputTest {
   }
 
   static Stream<Arguments> taskCorpus() {
-    Map<String, Object> good = new Walk(null).reply("A", null);
+    Map<String, Object> good = Walk.reply("A", null);
     return Stream.of(
         Arguments.of("reply without text", DRAFT_REPLY, "wjj-handler", without(good, REPLY_TEXT), REPLY_TEXT),
         Arguments.of("reply without classification", DRAFT_REPLY, "wjj-handler", without(good, CLASSIFICATION), CLASSIFICATION),

@@ -96,7 +96,7 @@ class ProposalApiTest {
   void shouldPublishOnlyDeliveredRepliesAndEscapeEverything() {
     // given a reply whose text carries characters that mean something in HTML
     String id = walk.toDrafting(ProcessDriver.newSession(), "jtj");
-    Map<String, Object> reply = new java.util.HashMap<>(walk.reply("A", null));
+    Map<String, Object> reply = new java.util.HashMap<>(Walk.reply("A", null));
     reply.put(REPLY_TEXT, "票价 1<2 & \"优惠\" 'A&B'");
     driver.complete("jtj-handler", id, DRAFT_REPLY, reply);
     assertThat(Http.anonymous(base()).get("/public/proposals/" + id).status()).isEqualTo(404);

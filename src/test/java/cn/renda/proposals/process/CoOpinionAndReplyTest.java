@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.renda.proposals.proposal.ProposalStatus;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
+import cn.renda.proposals.support.Walk;
 import cn.renda.proposals.web.InvalidInputException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -128,7 +129,7 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
   @Test
   void shouldNotReachSignOffWithoutCommunicationOrWithIncompleteBReply() {
     String id = walk.toDrafting(ProcessDriver.newSession(), "wjj");
-    Map<String, Object> reply = new HashMap<>(walk.reply("B", null));
+    Map<String, Object> reply = new HashMap<>(Walk.reply("B", null));
     reply.remove(COMMUNICATION_METHOD);
     reply.put(REPLY_TEXT, "");
 
@@ -196,7 +197,7 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     assertThat(jdbc.sql("SELECT decision FROM extension_request WHERE proposal_id = ?").param(id).query(String.class).list())
         .containsExactly("REJECT");
     // the next completion without a draft action is a reply again, not another request
-    Map<String, Object> reply = new HashMap<>(walk.reply("A", null));
+    Map<String, Object> reply = new HashMap<>(Walk.reply("A", null));
     reply.remove(DRAFT_ACTION);
     driver.complete("czj-handler", id, DRAFT_REPLY, reply);
     assertThat(instance(id)).isWaitingAt(SIGN_OFF_REPLY);

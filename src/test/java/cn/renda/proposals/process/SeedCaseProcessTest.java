@@ -67,7 +67,7 @@ class SeedCaseProcessTest extends ProcessTestBase {
 
     // the reply: class B, face-to-face communication, signed off and delivered on 2020-07-31
     driver.today(LocalDate.of(2020, 7, 27));
-    Map<String, Object> reply = new HashMap<>(walk.reply("B", LocalDate.parse(seed.get("plannedResolutionDate").asText())));
+    Map<String, Object> reply = new HashMap<>(Walk.reply("B", LocalDate.parse(seed.get("plannedResolutionDate").asText())));
     reply.put(REPLY_TEXT, seed.get("replyText").asText());
     driver.complete("zfw-handler", id, DRAFT_REPLY, reply);
     driver.today(LocalDate.of(2020, 7, 31));

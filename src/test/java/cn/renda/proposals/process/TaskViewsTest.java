@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
+import cn.renda.proposals.support.Walk;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -132,7 +133,7 @@ class TaskViewsTest extends ProcessTestBase {
     Task draft = driver.task(id, DRAFT_REPLY);
     Map<String, Object> submitted = new LinkedHashMap<>();
     localViews(draft).forEach((name, value) -> submitted.put(name, Map.of("value", value)));
-    walk.reply("A", null).forEach((name, value) -> submitted.put(name, Map.of("value", value)));
+    Walk.reply("A", null).forEach((name, value) -> submitted.put(name, Map.of("value", value)));
 
     // when
     Http.Answer answer = Http.as("http://localhost:" + port, "jtj-handler", "demo")

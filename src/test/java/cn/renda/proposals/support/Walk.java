@@ -65,7 +65,7 @@ public class Walk {
     return id;
   }
 
-  public Map<String, Object> reply(String classification, LocalDate planned) {
+  public static Map<String, Object> reply(String classification, LocalDate planned) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(DRAFT_ACTION, "SUBMIT");
     variables.put(REPLY_TEXT, "经研究，现将意见答复如下：……感谢您对我县工作的关心和支持。");
