@@ -91,14 +91,15 @@ public class PublicRecords {
         legend()));
   }
 
-  /** A page of published records, newest first. */
+  /** A page of published records, newest first, with the classification of the letter the record shows. */
   @Transactional(readOnly = true)
   public PublicRecord.Page list(int page) {
     long total = jdbc.sql("SELECT COUNT(*) FROM proposal WHERE published_at IS NOT NULL").query(Long.class).single();
     List<PublicRecord.Row> rows = jdbc.sql("""
             SELECT p.id, p.title, p.kind, p.case_number, p.priority, p.lead_deputy, p.lead_agency, p.published_at,
-                   (SELECT r.classification FROM reply r WHERE r.proposal_id = p.id AND r.status = 'APPROVED'
-                      AND r.reply_date IS NOT NULL AND r.publishable ORDER BY r.version DESC LIMIT 1) AS classification
+                   (SELECT CASE WHEN r.publishable THEN r.classification END FROM reply r
+                    WHERE r.proposal_id = p.id AND r.status = 'APPROVED' AND r.reply_date IS NOT NULL
+                    ORDER BY r.version DESC LIMIT 1) AS classification
             FROM proposal p WHERE p.published_at IS NOT NULL
             ORDER BY p.published_at DESC, p.id LIMIT ? OFFSET ?""")
         .params(PAGE_SIZE, (long) page * PAGE_SIZE)
