@@ -18,6 +18,7 @@ import cn.renda.proposals.web.Violations;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,51 +59,51 @@ public class TaskCompletion {
   // that way throws its refusal to the caller as is, where a method expression would wrap it into a generic error.
 
   public TaskListener getReview() {
-    return this::review;
+    return completing(this::review);
   }
 
   public TaskListener getAssign() {
-    return this::assign;
+    return completing(this::assign);
   }
 
   public TaskListener getAcceptAssignment() {
-    return this::acceptAssignment;
+    return completing(this::acceptAssignment);
   }
 
   public TaskListener getCoOpinion() {
-    return this::coOpinion;
+    return completing(this::coOpinion);
   }
 
   public TaskListener getDraftReply() {
-    return this::draftReply;
+    return completing(this::draftReply);
   }
 
   public TaskListener getApproveExtension() {
-    return this::approveExtension;
+    return completing(this::approveExtension);
   }
 
   public TaskListener getSignOff() {
-    return this::signOff;
+    return completing(this::signOff);
   }
 
   public TaskListener getFeedback() {
-    return this::feedback;
+    return completing(this::feedback);
   }
 
   public TaskListener getSuperviseDissatisfaction() {
-    return this::superviseDissatisfaction;
+    return completing(this::superviseDissatisfaction);
   }
 
   public TaskListener getSuperviseOverdue() {
-    return this::superviseOverdue;
+    return completing(this::superviseOverdue);
   }
 
   public TaskListener getEvaluate() {
-    return this::evaluate;
+    return completing(this::evaluate);
   }
 
   public TaskListener getProgress() {
-    return this::progress;
+    return completing(this::progress);
   }
 
   /** 审查立案: accept (with a case number), convert to a suggestion, or reject with a reason. */
@@ -249,10 +250,6 @@ public class TaskCompletion {
     v.throwIfAny();
     records.decideExtension(proposalId(task), decision == Decisions.Extension.APPROVE, comment, actors.current());
     forget(task, EXTENSION_REASON, EXTENSION_UNTIL, EXTENSION_COMMENT);
-    if (decision == Decisions.Extension.REJECT) {
-      // back to drafting: the next completion of the draft is a reply again unless it says otherwise
-      task.setVariable(DRAFT_ACTION, Decisions.DraftAction.SUBMIT.name());
-    }
   }
 
   /** 签发 by the lead agency's leader, or return with a comment. */
@@ -323,6 +320,20 @@ public class TaskCompletion {
     v.throwIfAny();
     records.progressReport(proposalId(task), report, resolved, actors.current());
     task.setVariable(RESOLVED, resolved);
+  }
+
+  /**
+   * Wraps a completion listener: a task whose execution has just ended (someone completed the same task a moment
+   * before, in a transaction that committed while this one ran) is a conflict, not input to validate — the engine
+   * would otherwise drop the submitted variables and the rules would report them missing.
+   */
+  private static TaskListener completing(TaskListener listener) {
+    return task -> {
+      if (task.getExecution() == null) {
+        throw new OptimisticLockingException("Task " + task.getId() + " was completed concurrently");
+      }
+      listener.notify(task);
+    };
   }
 
   /** A required decision: one of the enum's names. */
