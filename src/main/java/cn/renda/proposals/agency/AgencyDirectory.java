@@ -28,6 +28,17 @@ public class AgencyDirectory {
     return jdbc.sql("SELECT code, name FROM agency WHERE code = ?").param(code).query(Agency.class).optional();
   }
 
+  /**
+   * The one way to name an agency for people: its name, active or not; the code itself when no agency has it (a
+   * record older than the configuration); empty for none.
+   */
+  public String nameOf(String code) {
+    if (code == null) {
+      return "";
+    }
+    return find(code).map(Agency::name).orElse(code);
+  }
+
   public boolean isActive(String code) {
     return jdbc.sql("SELECT COUNT(*) FROM agency WHERE code = ? AND active").param(code).query(Integer.class).single()
         > 0;

@@ -1,6 +1,8 @@
 package cn.renda.proposals.alert;
 
+import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.identity.CurrentUser;
+import cn.renda.proposals.proposal.ProposalRecords;
 import cn.renda.proposals.web.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,10 +43,14 @@ public class AlertInbox {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ProposalRecords records;
+  private final AgencyDirectory agencies;
 
-  public AlertInbox(JdbcClient jdbc, Clock clock) {
+  public AlertInbox(JdbcClient jdbc, Clock clock, ProposalRecords records, AgencyDirectory agencies) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.records = records;
+    this.agencies = agencies;
   }
 
   /** The caller's alerts, open first, then newest first. */
@@ -102,24 +108,25 @@ public class AlertInbox {
   }
 
   private List<AlertView> query(String where, List<Object> params) {
-    List<AlertView> alerts = jdbc.sql("""
-            SELECT a.*, p.case_number, p.title, ag.name AS subject_name
-            FROM alert a
-            JOIN proposal p ON p.id = a.proposal_id
-            LEFT JOIN agency ag ON ag.code = a.subject
-            """ + "WHERE " + where)
+    List<AlertView> alerts = jdbc.sql("SELECT a.* FROM alert a WHERE " + where)
         .params(params)
         .query((rs, row) -> map(rs))
         .list();
     if (alerts.isEmpty()) {
       return alerts;
     }
+    // what the alerts are about: the proposals' case numbers and titles, the agencies' names (their features' data)
+    Map<String, ProposalRecords.Headline> headlines =
+        records.headlines(alerts.stream().map(AlertView::proposalId).distinct().toList());
     Map<String, List<AlertView.Delivery>> deliveries = deliveries(alerts.stream().map(AlertView::id).toList());
     return alerts.stream()
-        .map(a -> new AlertView(a.id(), a.proposalId(), a.caseNumber(), a.title(), a.kind(), a.kindLabel(),
-            a.subject(), a.subjectName(), a.deadline(), a.repetition(), a.recipients(), a.message(), a.raisedAt(),
-            a.open(), a.acknowledgedBy(), a.acknowledgedAt(), a.daysOverdue(),
-            deliveries.getOrDefault(a.id(), List.of())))
+        .map(a -> {
+          ProposalRecords.Headline about = headlines.get(a.proposalId());
+          return new AlertView(a.id(), a.proposalId(), about == null ? null : about.caseNumber(),
+              about == null ? null : about.title(), a.kind(), a.kindLabel(), a.subject(), agencies.nameOf(a.subject()),
+              a.deadline(), a.repetition(), a.recipients(), a.message(), a.raisedAt(), a.open(), a.acknowledgedBy(),
+              a.acknowledgedAt(), a.daysOverdue(), deliveries.getOrDefault(a.id(), List.of()));
+        })
         .toList();
   }
 
@@ -152,12 +159,12 @@ public class AlertInbox {
     return new AlertView(
         rs.getString("id"),
         rs.getString("proposal_id"),
-        (Integer) rs.getObject("case_number"),
-        rs.getString("title"),
+        null,
+        null,
         kind,
         kind.label(),
         rs.getString("subject"),
-        rs.getString("subject_name"),
+        null,
         deadline,
         rs.getInt("repetition"),
         recipients == null || recipients.isBlank() ? List.of() : List.of(recipients.split(",")),

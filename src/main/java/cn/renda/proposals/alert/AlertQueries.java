@@ -1,6 +1,5 @@
 package cn.renda.proposals.alert;
 
-import cn.renda.proposals.agency.Agency;
 import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.proposal.ProposalAccess;
 import cn.renda.proposals.proposal.ProposalViews;
@@ -46,7 +45,7 @@ public class AlertQueries {
     AlertKind kind = AlertKind.valueOf(rs.getString("kind"));
     String subject = rs.getString("subject");
     return new ProposalViews.Alert(rs.getString("id"), kind.name(), kind.label(),
-        new ProposalViews.AgencyRef(subject, agencies.find(subject).map(Agency::name).orElse(subject)),
+        new ProposalViews.AgencyRef(subject, agencies.nameOf(subject)),
         rs.getObject("deadline", LocalDate.class), rs.getInt("repetition"),
         Arrays.asList(rs.getString("recipients").split(",")), rs.getString("message"),
         instant(rs, "raised_at"), rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"));

@@ -1,7 +1,7 @@
 package cn.renda.proposals.alert;
 
 import cn.renda.proposals.platform.Actors;
-import cn.renda.proposals.proposal.ProposalRecords;
+import cn.renda.proposals.proposal.Timeline;
 import cn.renda.proposals.proposal.TimelineAction;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -23,19 +23,19 @@ public class Alerts {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final ProposalRecords records;
+  private final Timeline timeline;
   private final TransactionTemplate savepoint;
   private final Notifications notifications;
 
   public Alerts(
       JdbcClient jdbc,
       Clock clock,
-      ProposalRecords records,
+      Timeline timeline,
       PlatformTransactionManager transactions,
       Notifications notifications) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.records = records;
+    this.timeline = timeline;
     this.notifications = notifications;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -61,7 +61,7 @@ public class Alerts {
     } catch (DuplicateKeyException alreadyRaised) {
       return false;
     }
-    records.timeline(alert.proposalId(), Actors.SYSTEM,
+    timeline.add(alert.proposalId(), Actors.SYSTEM,
         alert.kind().overdue() ? TimelineAction.OVERDUE_ALERT : TimelineAction.REMINDER, alert.message());
     notifications.alertRaised(id, alert);
     return true;

@@ -1,20 +1,19 @@
 package cn.renda.proposals.alert;
 
-import cn.renda.proposals.agency.Agency;
 import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.identity.Groups;
 import cn.renda.proposals.platform.DeliveryJobs;
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
-import cn.renda.proposals.proposal.RecordDetails;
+import cn.renda.proposals.proposal.AssignmentRounds;
+import cn.renda.proposals.proposal.Replies;
+import cn.renda.proposals.proposal.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -35,13 +34,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
   private static final Logger log = LoggerFactory.getLogger(Notifications.class);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final String FOOTER = "——\n人大代表议案建议办理系统\n此邮件由系统自动发送，请勿直接回复。";
 
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ProposalRecords records;
-  private final RecordDetails details;
+  private final AssignmentRounds rounds;
+  private final Replies replies;
   private final AgencyDirectory agencies;
   private final Recipients recipients;
   private final Links links;
@@ -52,7 +51,8 @@ public class Notifications {
       JdbcClient jdbc,
       Clock clock,
       ProposalRecords records,
-      RecordDetails details,
+      AssignmentRounds rounds,
+      Replies replies,
       AgencyDirectory agencies,
       Recipients recipients,
       Links links,
@@ -61,7 +61,8 @@ public class Notifications {
     this.jdbc = jdbc;
     this.clock = clock;
     this.records = records;
-    this.details = details;
+    this.rounds = rounds;
+    this.replies = replies;
     this.agencies = agencies;
     this.recipients = recipients;
     this.links = links;
@@ -73,9 +74,9 @@ public class Notifications {
   public void assigned(String proposalId, String taskId, Date due) {
     ProposalRecord record = records.get(proposalId);
     String lead = record.leadAgency();
-    List<String> coAgencies = records.coAgencies(proposalId, record.assignmentRound());
+    List<String> coAgencies = rounds.currentCoAgencies(record);
     String group = Groups.agency(lead);
-    String text = "县人民政府办公室已将" + describe(record) + "交由你单位主办"
+    String text = "县人民政府办公室已将" + Texts.proposal(record) + "交由你单位主办"
         + (coAgencies.isEmpty() ? "" : "，协办单位：" + names(coAgencies)) + "。\n"
         + (record.replyDue() == null ? "" : "答复期限：" + day(record.replyDue()) + "。\n")
         + "请于 " + day(due) + " 前在任务列表中签收；如认为不属于你单位职责，可在此期限内退回并说明理由，逾期未退回的视为签收。";
@@ -88,7 +89,7 @@ public class Notifications {
   public void coOpinionRequested(String proposalId, String coAgency, String taskId, Date due) {
     ProposalRecord record = records.get(proposalId);
     String group = Groups.agency(coAgency);
-    String text = describe(record) + "由" + agencyName(record.leadAgency()) + "主办，你单位为协办单位。\n"
+    String text = Texts.proposal(record) + "由" + agencies.nameOf(record.leadAgency()) + "主办，你单位为协办单位。\n"
         + "请于 " + day(due) + " 前在任务列表中提出协办意见。";
     String link = links.task(taskId);
     record(record, null, NotificationKind.CO_OPINION_REQUESTED, NotificationKind.CO_OPINION_REQUESTED.label(),
@@ -109,11 +110,11 @@ public class Notifications {
   /** 答复送达: every deputy of the proposal receives the signed reply letter. */
   public void replyDelivered(String proposalId) {
     ProposalRecord record = records.get(proposalId);
-    RecordDetails.Letter letter = details.deliveredReply(proposalId)
+    Replies.Reply letter = replies.delivered(proposalId)
         .orElseThrow(() -> new IllegalStateException("No approved reply for proposal " + proposalId));
-    String issuer = agencyName(letter.issuerCode());
+    String issuer = agencies.nameOf(letter.issuerCode());
     StringBuilder text = new StringBuilder()
-        .append("您提出的").append(describe(record)).append("，").append(issuer).append("已作出答复，现将复函转送如下。\n\n")
+        .append("您提出的").append(Texts.proposal(record)).append("，").append(issuer).append("已作出答复，现将复函转送如下。\n\n")
         .append("类别标记：").append(letter.classification()).append("（")
         .append(letter.classification().label()).append("）\n")
         .append("答复单位：").append(issuer).append("\n");
@@ -135,7 +136,7 @@ public class Notifications {
   /** 代表评价: the lead deputy is asked to rate the reply ({@code taskId}) by {@code due}. */
   public void feedbackRequested(String proposalId, String deputy, String taskId, Date due) {
     ProposalRecord record = records.get(proposalId);
-    String text = agencyName(record.leadAgency()) + "对您领衔提出的" + describe(record)
+    String text = agencies.nameOf(record.leadAgency()) + "对您领衔提出的" + Texts.proposal(record)
         + "的答复已送达（复函全文见“答复（复函）”邮件）。\n"
         + "请于 " + day(due) + " 前对答复作出评价：满意、基本满意或不满意。逾期未评价的，记为未反馈。";
     String link = links.task(taskId);
@@ -150,7 +151,7 @@ public class Notifications {
   public void dissatisfied(String proposalId, String comment, boolean rehandling) {
     ProposalRecord record = records.get(proposalId);
     String group = Groups.agency(record.leadAgency());
-    String text = "代表对你单位就" + describe(record) + "所作的答复表示不满意。\n"
+    String text = "代表对你单位就" + Texts.proposal(record) + "所作的答复表示不满意。\n"
         + "代表意见：" + (comment == null || comment.isBlank() ? "（未说明）" : comment) + "\n\n"
         + (rehandling
             ? "请重新办理，与代表充分沟通后在一个月内再次答复。"
@@ -179,7 +180,7 @@ public class Notifications {
       ProposalRecord record, String alertId, NotificationKind kind, String label, Audience audience, String body,
       String link) {
     String id = UUID.randomUUID().toString();
-    String subject = "【" + label + "】" + describe(record);
+    String subject = "【" + label + "】" + Texts.proposal(record);
     jdbc.sql("""
             INSERT INTO notification (id, proposal_id, alert_id, kind, audience, subject, body, link, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -223,27 +224,17 @@ public class Notifications {
     return salutation + "：\n\n" + text + "\n\n" + links + "\n\n" + FOOTER;
   }
 
-  /** 建议第3号《关于……的建议》, or 《……》 before a case number is given. */
-  private static String describe(ProposalRecord record) {
-    return record.caseNumber() == null
-        ? record.kind().label() + "《" + record.title() + "》"
-        : record.kind().label() + "第" + record.caseNumber() + "号《" + record.title() + "》";
-  }
-
   private String names(List<String> agencyCodes) {
-    return agencyCodes.stream().map(this::agencyName).collect(Collectors.joining("、"));
+    return agencyCodes.stream().map(agencies::nameOf).collect(Collectors.joining("、"));
   }
 
-  private String agencyName(String code) {
-    return agencies.find(code).map(Agency::name).orElse(code);
-  }
 
   private String day(Date date) {
-    return date == null ? "" : day(date.toInstant().atZone(clock.getZone()).toLocalDate());
+    return date == null ? "" : Texts.day(date.toInstant(), clock.getZone());
   }
 
   private static String day(LocalDate date) {
-    return DAY.format(date);
+    return Texts.day(date);
   }
 
   private OffsetDateTime now() {

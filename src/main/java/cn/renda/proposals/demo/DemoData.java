@@ -1,8 +1,16 @@
 package cn.renda.proposals.demo;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
 
+import cn.renda.proposals.process.SignOffReply;
+import cn.renda.proposals.process.ReviewProposal;
+import cn.renda.proposals.process.ProvideCoOpinion;
+import cn.renda.proposals.process.ProposalProcess;
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.EvaluateHandling;
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.AcceptAssignment;
 import cn.renda.proposals.platform.EngineClock;
 import cn.renda.proposals.process.ProposalSubmission;
 import cn.renda.proposals.proposal.CaseNumbers;
@@ -89,37 +97,37 @@ class DemoData implements ApplicationRunner {
     String id = submission.submit(new NewProposal(ProposalKind.MOTION, session, seed.get("title").asText(),
         seed.get("content").asText(), seed.get("leadDeputy").asText(), CO_SIGNERS), "congress-clerk");
     on(LocalDate.of(2020, 4, 8));
-    complete("congress-clerk", id, REVIEW_PROPOSAL, Map.of(REVIEW_DECISION, "ACCEPT", PRIORITY, seed.get("priority").asText()));
+    complete("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), seed.get("priority").asText()));
     on(LocalDate.of(2020, 5, 6));
     List<String> coAgencies = new ArrayList<>();
     seed.get("coAgencies").forEach(code -> coAgencies.add(code.asText()));
-    complete("gov-clerk", id, ASSIGN_AGENCIES, Map.of(LEAD_AGENCY, seed.get("leadAgency").asText(),
-        CO_AGENCIES, json(coAgencies), REPLY_ISSUER, seed.get("replyIssuer").asText()));
+    complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), seed.get("leadAgency").asText(),
+        AssignAgencies.CO_AGENCIES.name(), json(coAgencies), AssignAgencies.REPLY_ISSUER.name(), seed.get("replyIssuer").asText()));
     on(LocalDate.of(2020, 5, 7));
-    complete("zfw-handler", id, ACCEPT_ASSIGNMENT, Map.of(ASSIGNMENT_DECISION, "ACCEPT"));
+    complete("zfw-handler", id, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
     on(LocalDate.of(2020, 5, 28));
     for (String coAgency : coAgencies) {
-      Task task = taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(PROVIDE_CO_OPINION)
+      Task task = taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(ProvideCoOpinion.KEY)
           .taskCandidateGroup("agency-" + coAgency).singleResult();
-      complete(coAgency + "-handler", task, Map.of(CO_OPINION, "同意主办单位的答复意见，本单位将按职责做好相关工作。"));
+      complete(coAgency + "-handler", task, Map.of(ProvideCoOpinion.CO_OPINION.name(), "同意主办单位的答复意见，本单位将按职责做好相关工作。"));
     }
     on(LocalDate.of(2020, 7, 27));
     Map<String, Object> reply = new HashMap<>();
-    reply.put(REPLY_TEXT, seed.get("replyText").asText());
-    reply.put(CLASSIFICATION, seed.get("classification").asText());
-    reply.put(COMMUNICATION_METHOD, seed.get("communicationMethod").asText());
-    reply.put(CONTACT_PERSON, seed.get("contactPerson").asText());
-    reply.put(CONTACT_PHONE, seed.get("contactPhone").asText());
-    reply.put(PUBLISHABLE, true);
-    reply.put(PLANNED_RESOLUTION_DATE, seed.get("plannedResolutionDate").asText());
-    complete("zfw-handler", id, DRAFT_REPLY, reply);
+    reply.put(DraftReply.REPLY_TEXT.name(), seed.get("replyText").asText());
+    reply.put(DraftReply.CLASSIFICATION.name(), seed.get("classification").asText());
+    reply.put(DraftReply.COMMUNICATION_METHOD.name(), seed.get("communicationMethod").asText());
+    reply.put(DraftReply.CONTACT_PERSON.name(), seed.get("contactPerson").asText());
+    reply.put(DraftReply.CONTACT_PHONE.name(), seed.get("contactPhone").asText());
+    reply.put(DraftReply.PUBLISHABLE.name(), true);
+    reply.put(DraftReply.PLANNED_RESOLUTION_DATE.name(), seed.get("plannedResolutionDate").asText());
+    complete("zfw-handler", id, DraftReply.KEY, reply);
     on(LocalDate.parse(seed.get("replyDate").asText()));
-    complete("zfw-leader", id, SIGN_OFF_REPLY, Map.of(SIGN_OFF_DECISION, "APPROVE"));
+    complete("zfw-leader", id, SignOffReply.KEY, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "APPROVE"));
     on(LocalDate.of(2020, 8, 10));
-    complete("maohongding", id, GIVE_FEEDBACK, Map.of(SATISFACTION, "SATISFIED"));
+    complete("maohongding", id, GiveFeedback.KEY, Map.of(GiveFeedback.SATISFACTION.name(), "SATISFIED"));
     on(LocalDate.of(2020, 8, 20));
-    complete("congress-clerk", id, EVALUATE_HANDLING,
-        Map.of(FINAL_CLASSIFICATION, "B", EVALUATION_COMMENT, "答复认真，承诺事项列入跟踪落实"));
+    complete("congress-clerk", id, EvaluateHandling.KEY,
+        Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(), "B", EvaluateHandling.EVALUATION_COMMENT.name(), "答复认真，承诺事项列入跟踪落实"));
   }
 
   /** Proposals of the current session waiting at different steps, at today's date. */
@@ -140,19 +148,19 @@ class DemoData implements ApplicationRunner {
     String coOpinion = submitSuggestion(session, "lixiaoming", "关于提升中小学校园安全水平的建议");
     accept(coOpinion, "NORMAL");
     assign(coOpinion, "jyj", "jtj");
-    complete("jyj-handler", coOpinion, ACCEPT_ASSIGNMENT, Map.of(ASSIGNMENT_DECISION, "ACCEPT"));
+    complete("jyj-handler", coOpinion, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
 
     String drafting = submitSuggestion(session, "liuzhiqiang", "关于完善县城停车设施的建议");
     toDrafting(drafting, "zjj");
 
     String signOff = submitSuggestion(session, "huangweidong", "关于加大渔业转产转业扶持力度的建议");
     toDrafting(signOff, "hyj");
-    complete("hyj-handler", signOff, DRAFT_REPLY, reply("C", null));
+    complete("hyj-handler", signOff, DraftReply.KEY, reply("C", null));
 
     String feedback = submitSuggestion(session, "maohongding", "关于规范校外培训机构管理的建议");
     toDrafting(feedback, "jyj");
-    complete("jyj-handler", feedback, DRAFT_REPLY, reply("A", null));
-    complete("jyj-leader", feedback, SIGN_OFF_REPLY, Map.of(SIGN_OFF_DECISION, "APPROVE"));
+    complete("jyj-handler", feedback, DraftReply.KEY, reply("A", null));
+    complete("jyj-leader", feedback, SignOffReply.KEY, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "APPROVE"));
 
     // assigned four months ago and still unanswered: the job executor escalates it once the application runs
     try {
@@ -171,29 +179,29 @@ class DemoData implements ApplicationRunner {
   }
 
   private void accept(String id, String priority) {
-    complete("congress-clerk", id, REVIEW_PROPOSAL, Map.of(REVIEW_DECISION, "ACCEPT", PRIORITY, priority));
+    complete("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), priority));
   }
 
   private void assign(String id, String lead, String... coAgencies) {
-    complete("gov-clerk", id, ASSIGN_AGENCIES, Map.of(LEAD_AGENCY, lead, CO_AGENCIES, json(List.of(coAgencies))));
+    complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), lead, AssignAgencies.CO_AGENCIES.name(), json(List.of(coAgencies))));
   }
 
   private void toDrafting(String id, String lead) {
     accept(id, "NORMAL");
     assign(id, lead);
-    complete(lead + "-handler", id, ACCEPT_ASSIGNMENT, Map.of(ASSIGNMENT_DECISION, "ACCEPT"));
+    complete(lead + "-handler", id, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
   }
 
   private static Map<String, Object> reply(String classification, LocalDate planned) {
     Map<String, Object> reply = new HashMap<>();
-    reply.put(REPLY_TEXT, "您提出的建议收悉。经研究，现答复如下：我局高度重视，已会同有关部门开展调研，将结合实际逐步推进。感谢您对我县工作的关心和支持。");
-    reply.put(CLASSIFICATION, classification);
-    reply.put(COMMUNICATION_METHOD, "PHONE");
-    reply.put(CONTACT_PERSON, "王磊");
-    reply.put(CONTACT_PHONE, "0580-5081234");
-    reply.put(PUBLISHABLE, true);
+    reply.put(DraftReply.REPLY_TEXT.name(), "您提出的建议收悉。经研究，现答复如下：我局高度重视，已会同有关部门开展调研，将结合实际逐步推进。感谢您对我县工作的关心和支持。");
+    reply.put(DraftReply.CLASSIFICATION.name(), classification);
+    reply.put(DraftReply.COMMUNICATION_METHOD.name(), "PHONE");
+    reply.put(DraftReply.CONTACT_PERSON.name(), "王磊");
+    reply.put(DraftReply.CONTACT_PHONE.name(), "0580-5081234");
+    reply.put(DraftReply.PUBLISHABLE.name(), true);
     if (planned != null) {
-      reply.put(PLANNED_RESOLUTION_DATE, planned.toString());
+      reply.put(DraftReply.PLANNED_RESOLUTION_DATE.name(), planned.toString());
     }
     return reply;
   }

@@ -42,6 +42,17 @@ public class DeputyDirectory {
     return name.isEmpty() ? user.getId() : name;
   }
 
+  /** The names of these users by id (one query), for those that exist. */
+  public Map<String, String> namesOf(java.util.Collection<String> userIds) {
+    Map<String, String> names = new HashMap<>();
+    if (userIds.isEmpty()) {
+      return names;
+    }
+    actors.asSystem(() -> identityService.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list())
+        .forEach(user -> names.put(user.getId(), displayName(user)));
+    return names;
+  }
+
   /** The display name of a user (full name as stored), or the id when unknown. */
   public String nameOf(String userId) {
     User user = actors.asSystem(() -> identityService.createUserQuery().userId(userId).singleResult());

@@ -67,7 +67,9 @@ public class RefusalStatusFilter extends OncePerRequestFilter {
           }
           case CONFLICT -> {
             buffered.setStatus(HttpServletResponse.SC_CONFLICT);
-            json.writeValue(buffered.getOutputStream(), messageBody("Conflict", CONFLICT_MESSAGE, CONFLICT_MESSAGE_EN));
+            json.writeValue(buffered.getOutputStream(), reason.conflict() == null
+                ? messageBody("Conflict", CONFLICT_MESSAGE, CONFLICT_MESSAGE_EN)
+                : messageBody("Conflict", reason.conflict().messageZh(), reason.conflict().getMessage()));
           }
           case TASK_GONE -> {
             buffered.setStatus(HttpServletResponse.SC_NOT_FOUND);

@@ -1,5 +1,6 @@
 package cn.renda.proposals.platform;
 
+import cn.renda.proposals.web.ConflictException;
 import cn.renda.proposals.web.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,11 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
-        if (isConflict(e)) {
-          Refusals.conflict();
+        ConflictException conflict = ConflictException.findIn(e);
+        if (conflict != null) {
+          Refusals.conflict(conflict);
+        } else if (isConflict(e)) {
+          Refusals.conflict(null);
         } else if (isTaskGone(e)) {
           Refusals.taskGone();
         }
@@ -82,6 +86,11 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
         if (refusal != null) {
           Refusals.refused(refusal);
           throw refusal;
+        }
+        ConflictException conflict = ConflictException.findIn(e);
+        if (conflict != null) {
+          Refusals.conflict(conflict);
+          throw conflict;
         }
         throw e;
       }

@@ -1,5 +1,6 @@
 package cn.renda.proposals.platform;
 
+import cn.renda.proposals.web.ConflictException;
 import cn.renda.proposals.web.InvalidInputException;
 
 /**
@@ -12,23 +13,26 @@ final class Refusals {
 
   enum Kind { REFUSED_INPUT, CONFLICT, TASK_GONE }
 
-  /** Why a command was turned down; {@code refusal} is set for refused input. */
-  record Reason(Kind kind, InvalidInputException refusal) {}
+  /**
+   * Why a command was turned down; {@code refusal} is set for refused input, {@code conflict} for a conflict the
+   * application explained (null for the engine's optimistic locking).
+   */
+  record Reason(Kind kind, InvalidInputException refusal, ConflictException conflict) {}
 
   private static final ThreadLocal<Reason> REASON = new ThreadLocal<>();
 
   private Refusals() {}
 
   static void refused(InvalidInputException refusal) {
-    REASON.set(new Reason(Kind.REFUSED_INPUT, refusal));
+    REASON.set(new Reason(Kind.REFUSED_INPUT, refusal, null));
   }
 
-  static void conflict() {
-    REASON.set(new Reason(Kind.CONFLICT, null));
+  static void conflict(ConflictException conflict) {
+    REASON.set(new Reason(Kind.CONFLICT, null, conflict));
   }
 
   static void taskGone() {
-    REASON.set(new Reason(Kind.TASK_GONE, null));
+    REASON.set(new Reason(Kind.TASK_GONE, null, null));
   }
 
   static Reason reason() {

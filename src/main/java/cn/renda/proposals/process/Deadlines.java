@@ -2,7 +2,6 @@ package cn.renda.proposals.process;
 
 import cn.renda.proposals.calendar.WorkingDayCalendar;
 import cn.renda.proposals.proposal.ProposalRecord;
-import cn.renda.proposals.proposal.ProposalRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,13 +25,14 @@ public class Deadlines {
 
   private final WorkingDayCalendar calendar;
   private final DeadlineProperties properties;
-  private final ProposalRecords records;
+  private final ProcessRecords processRecords;
   private final Clock clock;
 
-  public Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties, ProposalRecords records, Clock clock) {
+  public Deadlines(
+      WorkingDayCalendar calendar, DeadlineProperties properties, ProcessRecords processRecords, Clock clock) {
     this.calendar = calendar;
     this.properties = properties;
-    this.records = records;
+    this.processRecords = processRecords;
     this.clock = clock;
   }
 
@@ -174,6 +174,6 @@ public class Deadlines {
   }
 
   private ProposalRecord record(VariableScope execution) {
-    return records.get(ProcessVariables.proposalId(execution));
+    return processRecords.of(execution);
   }
 }

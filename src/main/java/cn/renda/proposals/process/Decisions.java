@@ -14,9 +14,6 @@ public final class Decisions {
   /** What the lead agency does with its draft: submit it for sign-off, or ask for more time first. */
   public enum DraftAction { SUBMIT, REQUEST_EXTENSION }
 
-  /** 延期审批. */
-  public enum Extension { APPROVE, REJECT }
-
   /** 签发. */
   public enum SignOff { APPROVE, RETURN }
 

@@ -1,11 +1,5 @@
 package cn.renda.proposals.process;
 
-import static cn.renda.proposals.process.ProcessVariables.CO_AGENCY;
-import static cn.renda.proposals.process.ProcessVariables.FEEDBACK_COMMENT;
-import static cn.renda.proposals.process.ProcessVariables.REHANDLING_ROUND;
-import static cn.renda.proposals.process.ProcessVariables.proposalId;
-import static cn.renda.proposals.process.ProcessVariables.string;
-
 import cn.renda.proposals.alert.Notifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,40 +14,46 @@ import org.springframework.stereotype.Component;
 public class ProcessNotifications {
 
   private final Notifications notifications;
+  private final ProcessRecords processRecords;
 
-  public ProcessNotifications(Notifications notifications) {
+  public ProcessNotifications(Notifications notifications, ProcessRecords processRecords) {
     this.notifications = notifications;
+    this.processRecords = processRecords;
   }
 
   /** 签收 task created: the lead agency is told of the assignment. */
   public void assigned(DelegateTask task) {
-    notifications.assigned(proposalId(task), task.getId(), task.getDueDate());
+    notifications.assigned(processRecords.idOf(task), task.getId(), task.getDueDate());
   }
 
   /** 协办 task created: the co-agency is asked for its opinion. */
   public void coOpinionRequested(DelegateTask task) {
-    notifications.coOpinionRequested(proposalId(task), string(task, CO_AGENCY), task.getId(), task.getDueDate());
+    notifications.coOpinionRequested(processRecords.idOf(task), ProcessVariables.CO_AGENCY.get(task), task.getId(),
+        task.getDueDate());
   }
 
   /** 不予立案: the deputies are told, with the reason. */
   public void rejected(DelegateExecution execution) {
-    notifications.rejected(proposalId(execution));
+    notifications.rejected(processRecords.idOf(execution));
   }
 
   /** The signed reply is delivered: the deputies receive the letter. */
   public void replyDelivered(DelegateExecution execution) {
-    notifications.replyDelivered(proposalId(execution));
+    notifications.replyDelivered(processRecords.idOf(execution));
   }
 
   /** 代表评价 task created: the lead deputy (its assignee) is asked to rate the reply. */
   public void feedbackRequested(DelegateTask task) {
-    notifications.feedbackRequested(proposalId(task), task.getAssignee(), task.getId(), task.getDueDate());
+    notifications.feedbackRequested(processRecords.idOf(task), task.getAssignee(), task.getId(), task.getDueDate());
   }
 
-  /** A dissatisfied feedback: the lead agency learns it and whether it handles the proposal again. */
-  public void dissatisfied(DelegateExecution execution) {
-    Object round = execution.getVariable(REHANDLING_ROUND);
-    boolean rehandling = round == null || Integer.parseInt(String.valueOf(round)) == 0;
-    notifications.dissatisfied(proposalId(execution), string(execution, FEEDBACK_COMMENT), rehandling);
+  /** A first dissatisfied feedback (the model's "首次不满意"): the lead agency handles the proposal again. */
+  public void dissatisfiedRehandling(DelegateExecution execution) {
+    notifications.dissatisfied(processRecords.idOf(execution), GiveFeedback.FEEDBACK_COMMENT.get(execution), true);
+  }
+
+  /** Dissatisfied again after a rehandling (the model's path to 督办审议): the congress office reviews it. */
+  public void dissatisfiedSupervised(DelegateExecution execution) {
+    notifications.dissatisfied(processRecords.idOf(execution), GiveFeedback.FEEDBACK_COMMENT.get(execution), false);
   }
 }

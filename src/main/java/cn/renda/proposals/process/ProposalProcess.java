@@ -1,22 +1,34 @@
 package cn.renda.proposals.process;
 
-/** The process model {@code bpmn/proposal-handling.bpmn}: its key and the ids of its user tasks. */
-public final class ProposalProcess {
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The process model {@code bpmn/proposal-handling.bpmn} and the contracts of its user tasks ({@link TaskContract}),
+ * one per task, found by the task's id.
+ */
+@Component
+public class ProposalProcess {
 
   public static final String KEY = "proposal-handling";
 
-  public static final String REVIEW_PROPOSAL = "reviewProposal";
-  public static final String ASSIGN_AGENCIES = "assignAgencies";
-  public static final String ACCEPT_ASSIGNMENT = "acceptAssignment";
-  public static final String PROVIDE_CO_OPINION = "provideCoOpinion";
-  public static final String DRAFT_REPLY = "draftReply";
-  public static final String APPROVE_EXTENSION = "approveExtension";
-  public static final String SIGN_OFF_REPLY = "signOffReply";
-  public static final String GIVE_FEEDBACK = "giveFeedback";
-  public static final String SUPERVISE_DISSATISFACTION = "superviseDissatisfaction";
-  public static final String SUPERVISE_OVERDUE = "superviseOverdue";
-  public static final String EVALUATE_HANDLING = "evaluateHandling";
-  public static final String REPORT_PROGRESS = "reportProgress";
+  private final Map<String, TaskContract> contracts;
 
-  private ProposalProcess() {}
+  public ProposalProcess(List<TaskContract> contracts) {
+    this.contracts = contracts.stream().collect(Collectors.toMap(TaskContract::key, Function.identity()));
+  }
+
+  /** The contract of the user task with that id. */
+  public Optional<TaskContract> task(String key) {
+    return Optional.ofNullable(contracts.get(key));
+  }
+
+  /** Every user task's contract. */
+  public List<TaskContract> tasks() {
+    return List.copyOf(contracts.values());
+  }
 }

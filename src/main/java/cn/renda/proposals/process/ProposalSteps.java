@@ -1,10 +1,15 @@
 package cn.renda.proposals.process;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
+import static cn.renda.proposals.process.ProcessVariables.REHANDLING_ROUND;
 
 import cn.renda.proposals.platform.Actors;
+import cn.renda.proposals.process.Decisions.Assignment;
+import cn.renda.proposals.proposal.AssignmentRounds;
+import cn.renda.proposals.proposal.Extensions;
+import cn.renda.proposals.proposal.Feedbacks;
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
+import cn.renda.proposals.proposal.Replies;
 import cn.renda.proposals.proposal.Satisfaction;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,17 +23,29 @@ import org.springframework.stereotype.Component;
 @Component("proposalSteps")
 public class ProposalSteps {
 
+  private final ProcessRecords processRecords;
   private final ProposalRecords records;
+  private final AssignmentRounds rounds;
+  private final Replies replies;
+  private final Extensions extensions;
+  private final Feedbacks feedbacks;
   private final Deadlines deadlines;
-  public ProposalSteps(ProposalRecords records, Deadlines deadlines) {
+
+  public ProposalSteps(ProcessRecords processRecords, ProposalRecords records, AssignmentRounds rounds,
+      Replies replies, Extensions extensions, Feedbacks feedbacks, Deadlines deadlines) {
+    this.processRecords = processRecords;
     this.records = records;
+    this.rounds = rounds;
+    this.replies = replies;
+    this.extensions = extensions;
+    this.feedbacks = feedbacks;
     this.deadlines = deadlines;
   }
 
   /** The dispute window passed in silence: the assignment counts as accepted. */
   public void acceptTacitly(DelegateExecution execution) {
-    records.acceptAssignment(proposalId(execution), true, Actors.SYSTEM);
-    execution.setVariable(ASSIGNMENT_DECISION, Decisions.Assignment.ACCEPT.name());
+    rounds.accept(processRecords.idOf(execution), true, Actors.SYSTEM);
+    AcceptAssignment.ASSIGNMENT_DECISION.set(execution, Assignment.ACCEPT);
   }
 
   public boolean hasCoAgencies(DelegateExecution execution) {
@@ -37,57 +54,49 @@ public class ProposalSteps {
 
   /** The co-agencies of the current assignment, from the record (the multi-instance collection). */
   public List<String> coAgencies(DelegateExecution execution) {
-    ProposalRecord record = records.get(proposalId(execution));
-    return records.coAgencies(record.id(), record.assignmentRound());
-  }
-
-  /** Entering reply preparation (答复办理). */
-  public void startDrafting(DelegateExecution execution) {
-    records.startDrafting(proposalId(execution));
+    return rounds.currentCoAgencies(processRecords.of(execution));
   }
 
   /** The approved extension moves the reply deadline; the preparation starts again with the new deadline. */
   public void extendDeadline(DelegateExecution execution) {
-    String id = proposalId(execution);
-    LocalDate until = records.approvedExtension(id);
-    records.extendReplyDeadline(id, until);
+    extensions.extendReplyDeadline(processRecords.idOf(execution));
   }
 
   /** The signed reply goes to the deputies (and to the public record when it may be published). */
   public void deliverReply(DelegateExecution execution) {
-    records.deliverReply(proposalId(execution));
+    replies.deliver(processRecords.idOf(execution));
   }
 
   /** The feedback window passed in silence. */
   public void recordNoResponse(DelegateExecution execution) {
-    records.feedback(proposalId(execution), Satisfaction.NO_RESPONSE, null, Actors.SYSTEM);
-    execution.setVariable(SATISFACTION, Satisfaction.NO_RESPONSE.name());
+    feedbacks.give(processRecords.idOf(execution), Satisfaction.NO_RESPONSE, null, Actors.SYSTEM);
+    GiveFeedback.SATISFACTION.set(execution, Satisfaction.NO_RESPONSE);
   }
 
   /** A new handling round with a new reply deadline (1 month). */
   public void startRehandling(DelegateExecution execution) {
-    int round = records.startRehandling(proposalId(execution), deadlines.rehandlingDue());
-    execution.setVariable(REHANDLING_ROUND, round);
+    int round = records.startRehandling(processRecords.idOf(execution), deadlines.rehandlingDue());
+    REHANDLING_ROUND.set(execution, round);
   }
 
   /** 跟踪落实 of a B reply: the first report is due at the planned resolution date. */
   public void startFollowUp(DelegateExecution execution) {
-    String id = proposalId(execution);
-    LocalDate planned = records.plannedResolutionDate(id).orElse(deadlines.today());
+    String id = processRecords.idOf(execution);
+    LocalDate planned = replies.plannedResolutionDate(id).orElse(deadlines.today());
     records.scheduleProgressReport(id, deadlines.firstProgressDue(planned));
   }
 
   /** Not resolved yet: the next report is due one interval later. */
   public void scheduleNextReport(DelegateExecution execution) {
-    String id = proposalId(execution);
-    records.scheduleProgressReport(id, deadlines.nextProgressDue(records.get(id).progressDue()));
+    ProposalRecord record = processRecords.of(execution);
+    records.scheduleProgressReport(record.id(), deadlines.nextProgressDue(record.progressDue()));
   }
 
   public void markResolved(DelegateExecution execution) {
-    records.markResolved(proposalId(execution));
+    records.markResolved(processRecords.idOf(execution));
   }
 
   public void close(DelegateExecution execution) {
-    records.close(proposalId(execution));
+    records.close(processRecords.idOf(execution));
   }
 }

@@ -1,27 +1,37 @@
 package cn.renda.proposals.process;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
+import static cn.renda.proposals.process.ProcessVariables.CONTENT;
+import static cn.renda.proposals.process.ProcessVariables.CO_SIGNERS;
+import static cn.renda.proposals.process.ProcessVariables.LEAD_DEPUTY;
+import static cn.renda.proposals.process.ProcessVariables.PRIORITY;
+import static cn.renda.proposals.process.ProcessVariables.REHANDLING_ROUND;
+import static cn.renda.proposals.process.ProcessVariables.SESSION;
+import static cn.renda.proposals.process.ProcessVariables.SUBMITTED_KIND;
+import static cn.renda.proposals.process.ProcessVariables.TITLE;
 
 import cn.renda.proposals.identity.DeputyDirectory;
 import cn.renda.proposals.platform.Actors;
 import cn.renda.proposals.proposal.NewProposal;
 import cn.renda.proposals.proposal.Priority;
 import cn.renda.proposals.proposal.ProposalKind;
+import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
 import cn.renda.proposals.proposal.ProposalRules;
+import cn.renda.proposals.proposal.ProposalStatus;
+import cn.renda.proposals.web.ConflictException;
 import cn.renda.proposals.web.Violations;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Submission of a proposal: the record and its process instance come into being in one transaction, whether the
- * proposal comes through our REST API or through the start form in Tasklist.
+ * proposal comes through our REST API or through the start form in Tasklist. Either way the instance's business key
+ * is the record's id and the record names the instance, once and for good.
  */
 @Service("proposalSubmission")
 public class ProposalSubmission {
@@ -40,8 +50,9 @@ public class ProposalSubmission {
   }
 
   /**
-   * Validates and stores the submission and starts its process (business key = the record's id). The caller's right
-   * to submit for the lead deputy is checked by the caller; the process is started with the system's authority.
+   * Validates and stores the submission and starts its process (business key = the record's id; the start links
+   * the two). The caller's right to submit for the lead deputy is checked by the caller; the process is started with
+   * the system's authority.
    *
    * @return the new record's id
    */
@@ -49,37 +60,54 @@ public class ProposalSubmission {
   public String submit(NewProposal proposal, String submittedBy) {
     validate(proposal);
     String id = records.submit(proposal, submittedBy);
-    ProcessInstance instance = actors.asSystem(
-        () -> runtimeService.startProcessInstanceByKey(ProposalProcess.KEY, id, startVariables(id, proposal)));
-    records.linkProcessInstance(id, instance.getId());
+    actors.asSystem(() -> runtimeService.startProcessInstanceByKey(ProposalProcess.KEY, id));
     return id;
   }
 
   /**
-   * A process started from the Tasklist start form (the congress office registering a proposal for a deputy): the
-   * submission in the form's variables becomes the record, the record's id the business key, and the submitted text
-   * leaves the process variables. A process started by {@link #submit} already has its record.
+   * The start of every instance ({@code start} listener of the start event). An instance started by {@link #submit}
+   * carries its new record's id as business key, and only the system starts it so: the record is linked to it. An
+   * instance started from the Tasklist start form (the congress office registering a proposal for a deputy) carries
+   * the submission in the form's fields: they become the record, the record's id becomes the business key, and the
+   * text leaves the process variables.
    */
   public ExecutionListener getStartedInTasklist() {
-    return this::registerStartedInTasklist;
+    return this::start;
   }
 
-  void registerStartedInTasklist(DelegateExecution execution) {
-    if (execution.getVariable(PROPOSAL_ID) != null) {
+  void start(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey != null) {
+      linkNewRecord(execution, businessKey);
       return;
     }
     Violations violations = new Violations();
-    ProposalKind kind = choice(execution, KIND, ProposalKind.class, violations);
-    NewProposal proposal = new NewProposal(kind, string(execution, SESSION), string(execution, TITLE),
-        string(execution, CONTENT), string(execution, LEAD_DEPUTY), codes(execution, CO_SIGNERS, violations));
+    ProposalKind kind = SUBMITTED_KIND.read(execution, violations);
+    NewProposal proposal = new NewProposal(kind, SESSION.read(execution, violations), TITLE.read(execution, violations),
+        CONTENT.read(execution, violations), LEAD_DEPUTY.read(execution, violations),
+        CO_SIGNERS.read(execution, violations));
     ProposalRules.submission(proposal, deputies::isDeputy, violations);
     violations.throwIfAny();
 
     String id = records.submit(proposal, actors.current());
-    records.linkProcessInstance(id, execution.getProcessInstanceId());
     execution.setProcessBusinessKey(id);
-    execution.removeVariables(List.of(TITLE, CONTENT, CO_SIGNERS));
-    execution.setVariables(startVariables(id, proposal));
+    records.linkProcessInstance(id, execution.getProcessInstanceId());
+    TITLE.remove(execution);
+    CONTENT.remove(execution);
+    CO_SIGNERS.remove(execution);
+    setStartVariables(execution, records.get(id));
+  }
+
+  /** The record {@link #submit} has just stored, not yet linked to any instance; anything else is refused. */
+  private void linkNewRecord(DelegateExecution execution, String id) {
+    Optional<ProposalRecord> record = records.find(id);
+    if (record.isEmpty() || record.get().processInstanceId() != null
+        || record.get().status() != ProposalStatus.SUBMITTED) {
+      throw new ConflictException("Business key " + id + " names no new proposal",
+          "业务标识 " + id + " 不是一件新提交的议案建议，不能为其发起办理流程。");
+    }
+    records.linkProcessInstance(id, execution.getProcessInstanceId());
+    setStartVariables(execution, record.get());
   }
 
   private void validate(NewProposal proposal) {
@@ -88,13 +116,15 @@ public class ProposalSubmission {
     violations.throwIfAny();
   }
 
-  private static Map<String, Object> startVariables(String id, NewProposal proposal) {
-    return Map.of(
-        PROPOSAL_ID, id,
-        LEAD_DEPUTY, proposal.leadDeputy(),
-        KIND, proposal.kind().name(),
-        SESSION, proposal.session(),
-        PRIORITY, Priority.NORMAL.name(),
-        REHANDLING_ROUND, 0);
+  private static void setStartVariables(DelegateExecution execution, ProposalRecord record) {
+    LEAD_DEPUTY.set(execution, record.leadDeputy());
+    SUBMITTED_KIND.set(execution, record.kind());
+    SESSION.set(execution, record.session());
+    PRIORITY.set(execution, Priority.NORMAL);
+    REHANDLING_ROUND.set(execution, 0);
+  }
+
+  static List<String> startFields() {
+    return ProcessVariables.START_FORM.stream().map(Variable::name).toList();
   }
 }

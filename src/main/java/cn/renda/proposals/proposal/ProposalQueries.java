@@ -1,21 +1,17 @@
 package cn.renda.proposals.proposal;
 
-import cn.renda.proposals.agency.Agency;
 import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.identity.CurrentUser;
-import cn.renda.proposals.identity.DeputyDirectory;
 import cn.renda.proposals.proposal.ProposalViews.AgencyRef;
 import cn.renda.proposals.proposal.ProposalViews.Coded;
 import cn.renda.proposals.proposal.ProposalViews.Person;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,25 +22,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ProposalQueries {
 
-  /** Statuses in which the reply is still owed: past the reply deadline they are overdue. */
-  public static final Set<ProposalStatus> REPLY_OWED = EnumSet.of(ProposalStatus.AWAITING_ACCEPTANCE,
-      ProposalStatus.CO_OPINIONS, ProposalStatus.DRAFTING, ProposalStatus.EXTENSION_REQUESTED,
-      ProposalStatus.SIGN_OFF, ProposalStatus.REHANDLING);
-
-  private static final String OWED = REPLY_OWED.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+  private static final String OWED = ProposalStatus.replyOwedStatuses().stream()
+      .map(s -> "'" + s.name() + "'")
+      .collect(Collectors.joining(","));
 
   private final JdbcClient jdbc;
   private final ProposalRecords records;
+  private final AssignmentRounds rounds;
+  private final Replies replies;
+  private final CoOpinions coOpinions;
+  private final Feedbacks feedbacks;
+  private final Timeline timeline;
   private final AgencyDirectory agencies;
-  private final DeputyDirectory deputies;
   private final Clock clock;
 
-  public ProposalQueries(
-      JdbcClient jdbc, ProposalRecords records, AgencyDirectory agencies, DeputyDirectory deputies, Clock clock) {
+  public ProposalQueries(JdbcClient jdbc, ProposalRecords records, AssignmentRounds rounds, Replies replies,
+      CoOpinions coOpinions, Feedbacks feedbacks, Timeline timeline, AgencyDirectory agencies, Clock clock) {
     this.jdbc = jdbc;
     this.records = records;
+    this.rounds = rounds;
+    this.replies = replies;
+    this.coOpinions = coOpinions;
+    this.feedbacks = feedbacks;
+    this.timeline = timeline;
     this.agencies = agencies;
-    this.deputies = deputies;
     this.clock = clock;
   }
 
@@ -106,15 +107,13 @@ public class ProposalQueries {
         .stream()
         .map(records::get)
         .toList();
-    Map<String, String> names = deputyNames();
-    List<ProposalViews.Summary> items = rows.stream().map(record -> summary(record, names)).toList();
+    List<ProposalViews.Summary> items = rows.stream().map(this::summary).toList();
     return new ProposalViews.Page<>(items, page, size, total);
   }
 
   /** What the caller may see of the proposal; empty when the proposal does not exist or is not visible at all. */
   public Optional<ProposalAccess> access(CurrentUser user, String id) {
-    return records.find(id).map(record -> ProposalAccess.of(user, record,
-            records.coAgencies(record.id(), record.assignmentRound())))
+    return records.find(id).map(record -> ProposalAccess.of(user, record, rounds.currentCoAgencies(record)))
         .filter(ProposalAccess::any);
   }
 
@@ -128,13 +127,13 @@ public class ProposalQueries {
       return Optional.empty();
     }
     ProposalRecord record = found.get();
-    List<ProposalViews.Assignment> assignment = currentAssignment(record);
-    List<String> coAgencies = assignment.stream().filter(a -> a.role().equals("CO")).map(a -> a.code()).toList();
+    List<AssignmentRounds.Assigned> round = rounds.of(record.id(), record.assignmentRound());
+    List<String> coAgencies = round.stream().filter(a -> a.role() == AgencyRole.CO)
+        .map(AssignmentRounds.Assigned::agencyCode).toList();
     ProposalAccess access = ProposalAccess.of(user, record, coAgencies);
     if (!access.any()) {
       return Optional.empty();
     }
-    Map<String, String> names = deputyNames();
     return Optional.of(new ProposalViews.Detail(
         record.id(),
         record.session(),
@@ -145,12 +144,13 @@ public class ProposalQueries {
         record.content(),
         Coded.of(record.priority()),
         Coded.of(record.status()),
-        person(record.leadDeputy(), names),
-        record.coSigners().stream().map(id2 -> person(id2, names)).toList(),
+        person(record, record.leadDeputy()),
+        record.coSigners().stream().map(deputy -> person(record, deputy)).toList(),
         access.office() ? record.submittedBy() : null,
         record.submittedAt(),
         access.office() || access.deputy() ? record.reviewComment() : null,
-        assignment,
+        round.stream().map(a -> new ProposalViews.Assignment(a.agencyCode(), agencies.nameOf(a.agencyCode()),
+            a.role().name())).toList(),
         agency(record.replyIssuer()),
         record.replyDue(),
         record.coOpinionDue(),
@@ -168,106 +168,74 @@ public class ProposalQueries {
         timeline(record, access)));
   }
 
-  private ProposalViews.Summary summary(ProposalRecord record, Map<String, String> names) {
+  private ProposalViews.Summary summary(ProposalRecord record) {
     return new ProposalViews.Summary(record.id(), record.session(), Coded.of(record.kind()), record.caseNumber(),
-        record.title(), Coded.of(record.priority()), Coded.of(record.status()), person(record.leadDeputy(), names),
+        record.title(), Coded.of(record.priority()), Coded.of(record.status()), person(record, record.leadDeputy()),
         record.coSigners().size(), agency(record.leadAgency()), record.replyDue(), overdue(record),
         record.submittedAt(), record.publishedAt());
   }
 
   private boolean overdue(ProposalRecord record) {
-    return record.replyDue() != null && record.replyDue().isBefore(today()) && REPLY_OWED.contains(record.status());
-  }
-
-  private List<ProposalViews.Assignment> currentAssignment(ProposalRecord record) {
-    return jdbc.sql("""
-            SELECT agency_code, role FROM proposal_agency WHERE proposal_id = ? AND round = ? ORDER BY position""")
-        .params(record.id(), record.assignmentRound())
-        .query((rs, row) -> {
-          String code = rs.getString("agency_code");
-          return new ProposalViews.Assignment(code, agencyName(code), rs.getString("role"));
-        })
-        .list();
+    return record.replyDue() != null && record.replyDue().isBefore(today()) && record.status().replyOwed();
   }
 
   private List<ProposalViews.Reply> replies(ProposalRecord record, ProposalAccess access) {
-    String visible = access.seesInternals() ? "" : " AND status = 'APPROVED' AND reply_date IS NOT NULL";
-    return jdbc.sql("SELECT * FROM reply WHERE proposal_id = ?" + visible + " ORDER BY version")
-        .param(record.id())
-        .query((rs, row) -> new ProposalViews.Reply(
-            rs.getInt("version"),
-            rs.getInt("rehandling_round"),
-            rs.getString("status"),
-            rs.getString("text"),
-            Coded.of(ProposalRecords.enumOrNull(Classification.class, rs.getString("classification"))),
-            Coded.of(ProposalRecords.enumOrNull(CommunicationMethod.class, rs.getString("communication_method"))),
-            rs.getString("contact_person"),
-            rs.getString("contact_phone"),
-            rs.getBoolean("publishable"),
-            rs.getObject("planned_resolution_date", LocalDate.class),
-            agency(rs.getString("issuer_code")),
-            access.seesInternals() ? rs.getString("drafted_by") : null,
-            ProposalRecords.instant(rs, "drafted_at"),
-            access.seesInternals() ? rs.getString("signed_by") : null,
-            ProposalRecords.instant(rs, "signed_at"),
-            access.seesInternals() ? rs.getString("sign_off_comment") : null,
-            rs.getObject("reply_date", LocalDate.class)))
-        .list();
+    boolean internals = access.seesInternals();
+    return replies.versions(record.id()).stream()
+        .filter(reply -> internals || reply.delivered())
+        .map(reply -> new ProposalViews.Reply(
+            reply.version(),
+            reply.rehandlingRound(),
+            reply.status().name(),
+            reply.text(),
+            Coded.of(reply.classification()),
+            Coded.of(reply.communicationMethod()),
+            reply.contactPerson(),
+            reply.contactPhone(),
+            reply.publishable(),
+            reply.plannedResolutionDate(),
+            agency(reply.issuerCode()),
+            internals ? reply.draftedBy() : null,
+            reply.draftedAt(),
+            internals ? reply.signedBy() : null,
+            reply.signedAt(),
+            internals ? reply.signOffComment() : null,
+            reply.replyDate()))
+        .toList();
   }
 
   private List<ProposalViews.CoOpinion> coOpinions(ProposalRecord record, ProposalAccess access) {
     if (!access.office() && !access.leadAgency() && !access.coAgency()) {
       return List.of();
     }
-    List<ProposalViews.CoOpinion> all = jdbc.sql("""
-            SELECT * FROM co_opinion WHERE proposal_id = ? ORDER BY round, agency_code""")
-        .param(record.id())
-        .query((rs, row) -> new ProposalViews.CoOpinion(agency(rs.getString("agency_code")), rs.getInt("round"),
-            rs.getString("status"), rs.getString("text"), rs.getObject("due", LocalDate.class),
-            rs.getString("submitted_by"), ProposalRecords.instant(rs, "submitted_at")))
-        .list();
-    if (access.seesInternals()) {
-      return all;
-    }
-    // a co-agency sees its own opinion only
-    return all.stream().filter(o -> access.ownAgencies().contains(o.agency().code())).toList();
+    return coOpinions.all(record.id()).stream()
+        // a co-agency sees its own opinion only
+        .filter(opinion -> access.seesInternals() || access.ownAgencies().contains(opinion.agencyCode()))
+        .map(opinion -> new ProposalViews.CoOpinion(agency(opinion.agencyCode()), opinion.round(),
+            opinion.status().name(), opinion.text(), opinion.due(), opinion.submittedBy(), opinion.submittedAt()))
+        .toList();
   }
 
   private List<ProposalViews.Feedback> feedback(ProposalRecord record) {
-    return jdbc.sql("SELECT * FROM feedback WHERE proposal_id = ? ORDER BY round")
-        .param(record.id())
-        .query((rs, row) -> new ProposalViews.Feedback(rs.getInt("round"),
-            Coded.of(Satisfaction.valueOf(rs.getString("satisfaction"))), rs.getString("comment"),
-            rs.getString("given_by"), ProposalRecords.instant(rs, "given_at")))
-        .list();
+    return feedbacks.of(record.id()).stream()
+        .map(f -> new ProposalViews.Feedback(f.round(), Coded.of(f.satisfaction()), f.comment(), f.givenBy(),
+            f.givenAt()))
+        .toList();
   }
 
   private List<ProposalViews.TimelineEntry> timeline(ProposalRecord record, ProposalAccess access) {
-    String visible = access.seesInternals() ? "" : " AND internal = FALSE";
-    return jdbc.sql("SELECT * FROM timeline_event WHERE proposal_id = ?" + visible + " ORDER BY id")
-        .param(record.id())
-        .query((rs, row) -> {
-          TimelineAction action = TimelineAction.valueOf(rs.getString("action"));
-          return new ProposalViews.TimelineEntry(ProposalRecords.instant(rs, "occurred_at"), rs.getString("actor"),
-              action.name(), action.label(), rs.getString("detail"));
-        })
-        .list();
+    return timeline.of(record.id(), access.seesInternals()).stream()
+        .map(entry -> new ProposalViews.TimelineEntry(entry.at(), entry.actor(), entry.action().name(),
+            entry.action().label(), entry.detail()))
+        .toList();
   }
 
-  private Map<String, String> deputyNames() {
-    return deputies.names();
-  }
-
-  private static Person person(String id, Map<String, String> names) {
-    return id == null ? null : new Person(id, names.getOrDefault(id, id));
+  private static Person person(ProposalRecord record, String deputy) {
+    return deputy == null ? null : new Person(deputy, record.nameOf(deputy));
   }
 
   private AgencyRef agency(String code) {
-    return code == null ? null : new AgencyRef(code, agencyName(code));
-  }
-
-  private String agencyName(String code) {
-    return agencies.find(code).map(Agency::name).orElse(code);
+    return code == null ? null : new AgencyRef(code, agencies.nameOf(code));
   }
 
   private LocalDate today() {

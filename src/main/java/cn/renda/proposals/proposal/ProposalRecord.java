@@ -3,8 +3,15 @@ package cn.renda.proposals.proposal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** The main fields of a proposal's record, as stored. */
+/**
+ * The main fields of a proposal's record, as stored.
+ *
+ * @param deputyNames the names of the lead deputy and the co-signers as recorded at submission (a user's profile may
+ *     change later; the record keeps who signed it)
+ */
 public record ProposalRecord(
     String id,
     String session,
@@ -17,6 +24,7 @@ public record ProposalRecord(
     ProposalStatus status,
     String leadDeputy,
     List<String> coSigners,
+    Map<String, String> deputyNames,
     String submittedBy,
     Instant submittedAt,
     String reviewComment,
@@ -40,6 +48,12 @@ public record ProposalRecord(
 
   /** Deputies of the proposal: the lead deputy first, then the co-signers. */
   public List<String> deputies() {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(leadDeputy), coSigners.stream()).toList();
+    return Stream.concat(Stream.of(leadDeputy), coSigners.stream()).toList();
+  }
+
+  /** A deputy's name as recorded, or the user id for a deputy recorded without one. */
+  public String nameOf(String deputy) {
+    String name = deputyNames.get(deputy);
+    return name == null || name.isBlank() ? deputy : name;
   }
 }

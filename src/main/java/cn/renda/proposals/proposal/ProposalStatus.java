@@ -1,6 +1,13 @@
 package cn.renda.proposals.proposal;
 
-/** Where a proposal stands; kept by the process steps in the same transaction as the step. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a proposal stands. The status mirrors the proposal's position in the model: each user task names the status
+ * of the record while it waits (its contract in the process feature), the rejection and the closing set the two
+ * final ones. A status changes only along {@link #next()}; anything else is a defect or tampering and is refused.
+ */
 public enum ProposalStatus implements Labelled {
   SUBMITTED("待审查"),
   REJECTED("不予立案"),
@@ -26,5 +33,41 @@ public enum ProposalStatus implements Labelled {
   @Override
   public String label() {
     return label;
+  }
+
+  /** The statuses a proposal in this one may move to (staying is always allowed: a step repeated). */
+  public Set<ProposalStatus> next() {
+    return switch (this) {
+      case SUBMITTED -> EnumSet.of(ASSIGNING, REJECTED);
+      case ASSIGNING -> EnumSet.of(AWAITING_ACCEPTANCE);
+      // disputed (back to assignment), or accepted: co-opinions first when there are co-agencies
+      case AWAITING_ACCEPTANCE -> EnumSet.of(ASSIGNING, CO_OPINIONS, DRAFTING);
+      case CO_OPINIONS -> EnumSet.of(DRAFTING);
+      case DRAFTING, REHANDLING -> EnumSet.of(SIGN_OFF, EXTENSION_REQUESTED);
+      case EXTENSION_REQUESTED -> EnumSet.of(DRAFTING, REHANDLING);
+      case SIGN_OFF -> EnumSet.of(DRAFTING, REHANDLING, AWAITING_FEEDBACK);
+      case AWAITING_FEEDBACK -> EnumSet.of(EVALUATION, REHANDLING, UNDER_SUPERVISION);
+      case UNDER_SUPERVISION -> EnumSet.of(EVALUATION, REHANDLING);
+      case EVALUATION -> EnumSet.of(FOLLOW_UP, CLOSED);
+      case FOLLOW_UP -> EnumSet.of(CLOSED);
+      case REJECTED, CLOSED -> EnumSet.noneOf(ProposalStatus.class);
+    };
+  }
+
+  public boolean mayBecome(ProposalStatus status) {
+    return status == this || next().contains(status);
+  }
+
+  /** Whether the reply is still owed: past the reply deadline such a proposal is overdue. */
+  public boolean replyOwed() {
+    return REPLY_OWED.contains(this);
+  }
+
+  private static final Set<ProposalStatus> REPLY_OWED = EnumSet.of(AWAITING_ACCEPTANCE, CO_OPINIONS, DRAFTING,
+      EXTENSION_REQUESTED, SIGN_OFF, REHANDLING);
+
+  /** The statuses in which the reply is owed, for queries. */
+  public static Set<ProposalStatus> replyOwedStatuses() {
+    return EnumSet.copyOf(REPLY_OWED);
   }
 }

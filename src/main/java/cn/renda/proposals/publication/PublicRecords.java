@@ -1,23 +1,19 @@
 package cn.renda.proposals.publication;
 
-import cn.renda.proposals.agency.Agency;
 import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.calendar.CalendarProperties;
-import cn.renda.proposals.identity.DeputyDirectory;
+import cn.renda.proposals.proposal.AssignmentRounds;
 import cn.renda.proposals.proposal.Classification;
-import cn.renda.proposals.proposal.Priority;
-import cn.renda.proposals.proposal.ProposalKind;
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
-import cn.renda.proposals.proposal.RecordDetails;
+import cn.renda.proposals.proposal.PublishedProposals;
+import cn.renda.proposals.proposal.Replies;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,21 +24,21 @@ public class PublicRecords {
   private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   public static final int PAGE_SIZE = 20;
 
-  private final JdbcClient jdbc;
+  private final PublishedProposals published;
   private final ProposalRecords records;
-  private final RecordDetails details;
+  private final AssignmentRounds rounds;
+  private final Replies replies;
   private final AgencyDirectory agencies;
-  private final DeputyDirectory deputies;
   private final PublicationProperties properties;
   private final ZoneId zone;
 
-  public PublicRecords(JdbcClient jdbc, ProposalRecords records, RecordDetails details, AgencyDirectory agencies,
-      DeputyDirectory deputies, PublicationProperties properties, CalendarProperties calendar) {
-    this.jdbc = jdbc;
+  public PublicRecords(PublishedProposals published, ProposalRecords records, AssignmentRounds rounds,
+      Replies replies, AgencyDirectory agencies, PublicationProperties properties, CalendarProperties calendar) {
+    this.published = published;
     this.records = records;
-    this.details = details;
+    this.rounds = rounds;
+    this.replies = replies;
     this.agencies = agencies;
-    this.deputies = deputies;
     this.properties = properties;
     this.zone = calendar.zone();
   }
@@ -54,23 +50,15 @@ public class PublicRecords {
   /** One view of a published record: counts the view (once) and answers the record; empty if not published. */
   @Transactional
   public Optional<PublicRecord> view(String id) {
-    int counted = jdbc.sql("UPDATE proposal SET view_count = view_count + 1 WHERE id = ? AND published_at IS NOT NULL")
-        .param(id)
-        .update();
-    if (counted == 0) {
+    if (!published.countVisit(id)) {
       return Optional.empty();
     }
     ProposalRecord record = records.get(id);
-    Optional<RecordDetails.Letter> reply = details.deliveredReply(id).filter(RecordDetails.Letter::publishable);
-    List<String> agencyNames = jdbc.sql("""
-            SELECT agency_code FROM proposal_agency WHERE proposal_id = ? AND round = ? ORDER BY position""")
-        .params(id, record.assignmentRound())
-        .query(String.class)
-        .list()
-        .stream()
-        .map(this::agencyName)
+    Optional<Replies.Reply> reply = replies.delivered(id).filter(Replies.Reply::publishable);
+    List<String> agencyNames = rounds.of(id, record.assignmentRound()).stream()
+        .map(assigned -> agencies.nameOf(assigned.agencyCode()))
         .toList();
-    String leadDeputy = deputies.nameOf(record.leadDeputy());
+    String leadDeputy = record.nameOf(record.leadDeputy());
     return Optional.of(new PublicRecord(
         record.id(),
         record.title(),
@@ -94,35 +82,28 @@ public class PublicRecords {
   /** A page of published records, newest first, with the classification of the letter the record shows. */
   @Transactional(readOnly = true)
   public PublicRecord.Page list(int page) {
-    long total = jdbc.sql("SELECT COUNT(*) FROM proposal WHERE published_at IS NOT NULL").query(Long.class).single();
-    List<PublicRecord.Row> rows = jdbc.sql("""
-            SELECT p.id, p.title, p.kind, p.case_number, p.priority, p.lead_deputy, p.lead_agency, p.published_at,
-                   (SELECT CASE WHEN r.publishable THEN r.classification END FROM reply r
-                    WHERE r.proposal_id = p.id AND r.status = 'APPROVED' AND r.reply_date IS NOT NULL
-                    ORDER BY r.version DESC LIMIT 1) AS classification
-            FROM proposal p WHERE p.published_at IS NOT NULL
-            ORDER BY p.published_at DESC, p.id LIMIT ? OFFSET ?""")
-        .params(PAGE_SIZE, (long) page * PAGE_SIZE)
-        .query((rs, n) -> new PublicRecord.Row(
-            rs.getString("id"),
-            rs.getString("title"),
-            ProposalKind.valueOf(rs.getString("kind")).label(),
-            (Integer) rs.getObject("case_number"),
-            Priority.valueOf(rs.getString("priority")).label(),
-            deputies.nameOf(rs.getString("lead_deputy")),
-            rs.getString("lead_agency") == null ? null : agencyName(rs.getString("lead_agency")),
-            rs.getString("classification"),
-            PUBLISHED.format(rs.getObject("published_at", OffsetDateTime.class).atZoneSameInstant(zone))))
-        .list();
-    return new PublicRecord.Page(rows, page, PAGE_SIZE, total);
+    List<PublicRecord.Row> rows = published.page((long) page * PAGE_SIZE, PAGE_SIZE).stream()
+        .map(listed -> new PublicRecord.Row(
+            listed.id(),
+            listed.title(),
+            listed.kind().label(),
+            listed.caseNumber(),
+            listed.priority().label(),
+            listed.leadDeputyName(),
+            listed.leadAgency() == null ? null : agencies.nameOf(listed.leadAgency()),
+            listed.classification() == null ? null : listed.classification().name(),
+            PUBLISHED.format(listed.publishedAt().atZone(zone))))
+        .toList();
+    return new PublicRecord.Page(rows, page, PAGE_SIZE, published.count());
   }
 
-  private PublicRecord.Letter letter(RecordDetails.Letter reply, String leadDeputy, int coSigners) {
+  private PublicRecord.Letter letter(Replies.Reply reply, String leadDeputy, int coSigners) {
     LocalDate date = reply.replyDate();
     return new PublicRecord.Letter(
         leadDeputy + (coSigners > 0 ? "等代表" : "代表"),
         paragraphs(reply.text()),
-        properties.signature(agencyName(reply.issuerCode())),
+        properties.signature(agencies.nameOf(reply.issuerCode())),
+        // the letter's own layout (as printed in the published record), not the date people read in lists
         date.getYear() + " 年 " + date.getMonthValue() + " 月 " + date.getDayOfMonth() + " 日",
         reply.contactPerson(),
         mask(reply.contactPhone()));
@@ -143,9 +124,5 @@ public class PublicRecords {
 
   private static List<String> legend() {
     return Arrays.stream(Classification.values()).map(c -> c.name() + "-" + c.label() + ";").toList();
-  }
-
-  private String agencyName(String code) {
-    return agencies.find(code).map(Agency::name).orElse(code);
   }
 }

@@ -1,5 +1,7 @@
 package cn.renda.proposals.tasklist;
 
+import cn.renda.proposals.process.SuperviseOverdue;
+import cn.renda.proposals.process.SuperviseDissatisfaction;
 import cn.renda.proposals.agency.Agency;
 import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.identity.AuthorizationGrants;
@@ -92,7 +94,7 @@ public class TasklistFilters implements ApplicationRunner {
         new Definition(OVERDUE, "我和本单位已超过期限的任务", -7,
             query -> mineOrMyUnits(query).dueBeforeExpression(NOW), everybody),
         new Definition(SUPERVISION, "超期督办和督办审议任务", -6,
-            query -> query.taskDefinitionKeyIn(ProposalProcess.SUPERVISE_OVERDUE, ProposalProcess.SUPERVISE_DISSATISFACTION)
+            query -> query.taskDefinitionKeyIn(SuperviseOverdue.KEY, SuperviseDissatisfaction.KEY)
                 .taskCandidateGroupInExpression(CURRENT_GROUPS)
                 .includeAssignedTasks(),
             offices));

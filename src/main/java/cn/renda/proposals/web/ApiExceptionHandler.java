@@ -113,6 +113,11 @@ public class ApiExceptionHandler {
         "他人刚刚处理了同一事项，请刷新后重试。", request.getRequestURI()));
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Problem> conflict(ConflictException e, HttpServletRequest request) {
+    return answer(Problem.of(ProblemKind.CONFLICT, e.getMessage(), e.messageZh(), request.getRequestURI()));
+  }
+
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<Problem> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
     return answer(Problem.of(ProblemKind.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not supported here.",

@@ -1,7 +1,10 @@
 package cn.renda.proposals.alert;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
+import cn.renda.proposals.process.ProvideCoOpinion;
+import cn.renda.proposals.process.ProposalProcess;
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.AcceptAssignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,7 +92,7 @@ class NotificationMailTest {
     outbox.deliver(id);
 
     // then the lead agency's handlers are told, with a link to their acceptance task
-    String acceptTask = driver.task(id, ACCEPT_ASSIGNMENT).getId();
+    String acceptTask = driver.task(id, AcceptAssignment.KEY).getId();
     assertThat(TestMailServer.about(id)).singleElement().satisfies(mail -> {
       assertThat(mail.mailbox()).isEqualTo("zfw-handler@demo.example");
       assertThat(mail.subject()).isEqualTo("【交办通知】建议第1号《关于完善矛盾纠纷多元化解机制的建议》");
@@ -102,7 +105,7 @@ class NotificationMailTest {
     // when the lead agency accepts, the co-agency is asked for its opinion
     walk.accept(id, "zfw");
     outbox.deliver(id);
-    String coOpinionTask = driver.task(id, PROVIDE_CO_OPINION).getId();
+    String coOpinionTask = driver.task(id, ProvideCoOpinion.KEY).getId();
     assertThat(TestMailServer.about(id)).hasSize(2).filteredOn(mail -> mail.mailbox().equals("sfj-handler@demo.example"))
         .singleElement()
         .satisfies(mail -> {
@@ -132,7 +135,7 @@ class NotificationMailTest {
         .singleElement()
         .satisfies(mail -> {
           assertThat(mail.mailbox()).isEqualTo("wjj-handler@demo.example");
-          assertThat(mail.body()).contains("的答复将于 2026-10-08 到期", "请县卫生健康局抓紧办理");
+          assertThat(mail.body()).contains("的答复将于 2026年10月8日（周四） 到期", "请县卫生健康局抓紧办理");
         });
 
     // when the deadline passes
@@ -146,7 +149,7 @@ class NotificationMailTest {
     assertThat(TestMailServer.about(id)).filteredOn(mail -> mail.subject().startsWith("【答复超期预警】"))
         .allSatisfy(mail -> assertThat(mail.body())
             .startsWith("县人民政府办公室（督查室）、县人大常委会办公室：")
-            .contains("的答复已于 2026-10-08 到期", "请督办", "超期督办")
+            .contains("的答复已于 2026年10月8日（周四） 到期", "请督办", "超期督办")
             .contains(TestNotifications.BASE_URL + "/camunda/app/tasklist/default/"));
     assertThat(TestMailServer.about(id)).hasSize(4);
   }
@@ -175,7 +178,7 @@ class NotificationMailTest {
         .contains(TestNotifications.BASE_URL + "/public/proposals/" + id));
 
     // and the lead deputy alone is asked to rate it, with a link to the feedback task
-    String feedbackTask = driver.task(id, GIVE_FEEDBACK).getId();
+    String feedbackTask = driver.task(id, GiveFeedback.KEY).getId();
     assertThat(TestMailServer.about(id)).filteredOn(mail -> mail.subject().startsWith("【请对答复进行评价】"))
         .singleElement()
         .satisfies(mail -> {
@@ -247,8 +250,8 @@ class NotificationMailTest {
     walk.review(id, "ACCEPT", "NORMAL");
 
     // when the assignment names an unknown agency, the completion is refused
-    assertThatThrownBy(() -> driver.complete("gov-clerk", id, ASSIGN_AGENCIES,
-            Map.of(LEAD_AGENCY, "nosuch", CO_AGENCIES, Walk.codes())))
+    assertThatThrownBy(() -> driver.complete("gov-clerk", id, AssignAgencies.KEY,
+            Map.of(AssignAgencies.LEAD_AGENCY.name(), "nosuch", AssignAgencies.CO_AGENCIES.name(), Walk.codes())))
         .isInstanceOf(InvalidInputException.class);
 
     // then no notification exists for it

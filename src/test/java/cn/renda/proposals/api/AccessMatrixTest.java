@@ -1,7 +1,9 @@
 package cn.renda.proposals.api;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
+import cn.renda.proposals.process.SignOffReply;
+import cn.renda.proposals.process.ProvideCoOpinion;
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.support.Http;
@@ -71,9 +73,9 @@ class AccessMatrixTest {
     walk.review(p, "ACCEPT", "NORMAL");
     walk.assign(p, "zfw", "sfj", "fy");
     walk.accept(p, "zfw");
-    driver.complete("sfj-handler", driver.tasks(p, PROVIDE_CO_OPINION).stream()
-        .filter(t -> "sfj".equals(driver.variable(t, CO_AGENCY))).findFirst().orElseThrow(),
-        Map.of(CO_OPINION, SFJ_OPINION));
+    driver.complete("sfj-handler", driver.tasks(p, ProvideCoOpinion.KEY).stream()
+        .filter(t -> "sfj".equals(driver.variable(t, ProcessVariables.CO_AGENCY.name()))).findFirst().orElseThrow(),
+        Map.of(ProvideCoOpinion.CO_OPINION.name(), SFJ_OPINION));
 
     q = driver.submitSuggestion(session, "关于矩阵测试乙的建议");
     reassignLeadDeputy(q, "zhoujunjie");
@@ -81,14 +83,14 @@ class AccessMatrixTest {
     walk.assign(q, "jtj");
     walk.accept(q, "jtj");
     Map<String, Object> draft = new java.util.HashMap<>(Walk.reply("A", null));
-    draft.put(REPLY_TEXT, JTJ_DRAFT);
-    driver.complete("jtj-handler", q, DRAFT_REPLY, draft);
+    draft.put(DraftReply.REPLY_TEXT.name(), JTJ_DRAFT);
+    driver.complete("jtj-handler", q, DraftReply.KEY, draft);
   }
 
   /** The driver submits for maohongding; the matrix wants other lead deputies. */
   private void reassignLeadDeputy(String id, String deputy) {
     driver.jdbc().sql("UPDATE proposal SET lead_deputy = ? WHERE id = ?").params(deputy, id).update();
-    runtimeService.setVariable(instanceOf(id), LEAD_DEPUTY, deputy);
+    runtimeService.setVariable(instanceOf(id), ProcessVariables.LEAD_DEPUTY.name(), deputy);
   }
 
   private String instanceOf(String id) {
@@ -202,7 +204,7 @@ class AccessMatrixTest {
       }
     }
     // a task of another agency, addressed directly
-    String draftTask = driver.task(q, SIGN_OFF_REPLY).getId();
+    String draftTask = driver.task(q, SignOffReply.KEY).getId();
     int status = http.get("/engine-rest/task/" + draftTask + "/variables").status();
     if (!office && !expectation.user().equals("jtj-leader") && status == 200) {
       leaks.add("engine-rest reads the variables of jtj's sign-off task");
@@ -211,9 +213,9 @@ class AccessMatrixTest {
 
   private boolean isCandidate(String user, String taskKey, String id) {
     if (id.equals(p)) {
-      return (user.equals("zfw-handler") && taskKey.equals(DRAFT_REPLY))
-          || (user.equals("fy-handler") && taskKey.equals(PROVIDE_CO_OPINION));
+      return (user.equals("zfw-handler") && taskKey.equals(DraftReply.KEY))
+          || (user.equals("fy-handler") && taskKey.equals(ProvideCoOpinion.KEY));
     }
-    return user.equals("jtj-leader") && taskKey.equals(SIGN_OFF_REPLY);
+    return user.equals("jtj-leader") && taskKey.equals(SignOffReply.KEY);
   }
 }

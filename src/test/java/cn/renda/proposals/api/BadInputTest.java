@@ -1,7 +1,9 @@
 package cn.renda.proposals.api;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
+import cn.renda.proposals.process.ProposalProcess;
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.AssignAgencies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.support.EngineRest;
@@ -165,27 +167,27 @@ class BadInputTest {
   static Stream<Arguments> taskCorpus() {
     Map<String, Object> good = Walk.reply("A", null);
     return Stream.of(
-        Arguments.of("reply without text", DRAFT_REPLY, "wjj-handler", without(good, REPLY_TEXT), REPLY_TEXT),
-        Arguments.of("reply without classification", DRAFT_REPLY, "wjj-handler", without(good, CLASSIFICATION), CLASSIFICATION),
-        Arguments.of("reply without communication", DRAFT_REPLY, "wjj-handler", without(good, COMMUNICATION_METHOD), COMMUNICATION_METHOD),
-        Arguments.of("B reply without planned date", DRAFT_REPLY, "wjj-handler", put(good, CLASSIFICATION, "B"), PLANNED_RESOLUTION_DATE),
-        Arguments.of("B reply planned in the past", DRAFT_REPLY, "wjj-handler",
-            put(put(good, CLASSIFICATION, "B"), PLANNED_RESOLUTION_DATE, "2020-01-01"), PLANNED_RESOLUTION_DATE),
-        Arguments.of("script in reply text", DRAFT_REPLY, "wjj-handler", put(good, REPLY_TEXT, "<script>x</script>"), REPLY_TEXT),
-        Arguments.of("unknown classification", DRAFT_REPLY, "wjj-handler", put(good, CLASSIFICATION, "E"), CLASSIFICATION),
-        Arguments.of("phone number of letters", DRAFT_REPLY, "wjj-handler", put(good, CONTACT_PHONE, "call me"), CONTACT_PHONE),
-        Arguments.of("unknown lead agency", ASSIGN_AGENCIES, "gov-clerk", Map.of(LEAD_AGENCY, "xyz"), LEAD_AGENCY),
-        Arguments.of("lead agency among co-agencies", ASSIGN_AGENCIES, "gov-clerk",
-            Map.of(LEAD_AGENCY, "mzj", CO_AGENCIES, EngineRest.json(List.of("mzj"))), "coAgencies[0]"),
-        Arguments.of("co-agencies not a list", ASSIGN_AGENCIES, "gov-clerk",
-            Map.of(LEAD_AGENCY, "mzj", CO_AGENCIES, Map.of("value", "{\"a\":1}", "type", "Json")), CO_AGENCIES));
+        Arguments.of("reply without text", DraftReply.KEY, "wjj-handler", without(good, DraftReply.REPLY_TEXT.name()), DraftReply.REPLY_TEXT.name()),
+        Arguments.of("reply without classification", DraftReply.KEY, "wjj-handler", without(good, DraftReply.CLASSIFICATION.name()), DraftReply.CLASSIFICATION.name()),
+        Arguments.of("reply without communication", DraftReply.KEY, "wjj-handler", without(good, DraftReply.COMMUNICATION_METHOD.name()), DraftReply.COMMUNICATION_METHOD.name()),
+        Arguments.of("B reply without planned date", DraftReply.KEY, "wjj-handler", put(good, DraftReply.CLASSIFICATION.name(), "B"), DraftReply.PLANNED_RESOLUTION_DATE.name()),
+        Arguments.of("B reply planned in the past", DraftReply.KEY, "wjj-handler",
+            put(put(good, DraftReply.CLASSIFICATION.name(), "B"), DraftReply.PLANNED_RESOLUTION_DATE.name(), "2020-01-01"), DraftReply.PLANNED_RESOLUTION_DATE.name()),
+        Arguments.of("script in reply text", DraftReply.KEY, "wjj-handler", put(good, DraftReply.REPLY_TEXT.name(), "<script>x</script>"), DraftReply.REPLY_TEXT.name()),
+        Arguments.of("unknown classification", DraftReply.KEY, "wjj-handler", put(good, DraftReply.CLASSIFICATION.name(), "E"), DraftReply.CLASSIFICATION.name()),
+        Arguments.of("phone number of letters", DraftReply.KEY, "wjj-handler", put(good, DraftReply.CONTACT_PHONE.name(), "call me"), DraftReply.CONTACT_PHONE.name()),
+        Arguments.of("unknown lead agency", AssignAgencies.KEY, "gov-clerk", Map.of(AssignAgencies.LEAD_AGENCY.name(), "xyz"), AssignAgencies.LEAD_AGENCY.name()),
+        Arguments.of("lead agency among co-agencies", AssignAgencies.KEY, "gov-clerk",
+            Map.of(AssignAgencies.LEAD_AGENCY.name(), "mzj", AssignAgencies.CO_AGENCIES.name(), EngineRest.json(List.of("mzj"))), "coAgencies[0]"),
+        Arguments.of("co-agencies not a list", AssignAgencies.KEY, "gov-clerk",
+            Map.of(AssignAgencies.LEAD_AGENCY.name(), "mzj", AssignAgencies.CO_AGENCIES.name(), Map.of("value", "{\"a\":1}", "type", "Json")), AssignAgencies.CO_AGENCIES.name()));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("taskCorpus")
   void shouldRefuseBadTaskCompletionThroughEngineRest(String name, String taskKey, String user,
       Map<String, Object> variables, String field) {
-    String proposal = taskKey.equals(DRAFT_REPLY) ? drafting : assigning;
+    String proposal = taskKey.equals(DraftReply.KEY) ? drafting : assigning;
     Map<String, Long> before = counts();
     EngineRest rest = new EngineRest("http://localhost:" + port);
 

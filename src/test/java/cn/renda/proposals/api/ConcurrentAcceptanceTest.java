@@ -1,7 +1,7 @@
 package cn.renda.proposals.api;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
+import cn.renda.proposals.process.ReviewProposal;
+import cn.renda.proposals.process.ProcessVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.support.IntegrationTest;
@@ -41,7 +41,7 @@ class ConcurrentAcceptanceTest {
       for (String id : ids) {
         done.add(clerks.submit(() -> {
           start.await();
-          driver.complete("congress-clerk", id, REVIEW_PROPOSAL, Map.of(REVIEW_DECISION, "ACCEPT", PRIORITY, "NORMAL"));
+          driver.complete("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), "NORMAL"));
           return null;
         }));
       }

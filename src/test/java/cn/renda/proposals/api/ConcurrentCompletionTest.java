@@ -1,7 +1,7 @@
 package cn.renda.proposals.api;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
+import cn.renda.proposals.process.SignOffReply;
+import cn.renda.proposals.process.GiveFeedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.support.EngineRest;
@@ -36,7 +36,7 @@ class ConcurrentCompletionTest {
     String id = walk.toDrafting(ProcessDriver.newSession(), "czj");
     walk.draft(id, "czj", "A", null);
     EngineRest rest = new EngineRest("http://localhost:" + port);
-    String task = rest.taskId("czj-leader", id, SIGN_OFF_REPLY);
+    String task = rest.taskId("czj-leader", id, SignOffReply.KEY);
     CyclicBarrier together = new CyclicBarrier(2);
     ExecutorService leaders = Executors.newFixedThreadPool(2);
     List<Http.Answer> answers = new ArrayList<>();
@@ -45,7 +45,7 @@ class ConcurrentCompletionTest {
       for (int i = 0; i < 2; i++) {
         futures.add(leaders.submit(() -> {
           together.await(30, TimeUnit.SECONDS);
-          return rest.complete("czj-leader", task, Map.of(SIGN_OFF_DECISION, "APPROVE"));
+          return rest.complete("czj-leader", task, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "APPROVE"));
         }));
       }
       for (Future<Http.Answer> future : futures) {
@@ -62,6 +62,6 @@ class ConcurrentCompletionTest {
     // the record took the sign-off once
     assertThat(jdbc.sql("SELECT COUNT(*) FROM timeline_event WHERE proposal_id = ? AND action = 'REPLY_APPROVED'")
         .param(id).query(Long.class).single()).isEqualTo(1);
-    assertThat(driver.tasks(id, GIVE_FEEDBACK)).hasSize(1);
+    assertThat(driver.tasks(id, GiveFeedback.KEY)).hasSize(1);
   }
 }

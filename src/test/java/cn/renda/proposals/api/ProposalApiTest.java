@@ -1,7 +1,8 @@
 package cn.renda.proposals.api;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
+import cn.renda.proposals.process.ReviewProposal;
+import cn.renda.proposals.process.ProposalProcess;
+import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.support.Http;
@@ -53,7 +54,7 @@ class ProposalApiTest {
     assertThat(deputy.get("/api/proposals/" + id).status()).isEqualTo(200);
     assertThat(ids(deputy.get("/api/proposals?session=" + session).json())).containsExactly(id);
     // the process runs with the record's id as business key
-    assertThat(driver.task(id, REVIEW_PROPOSAL).getName()).isEqualTo("审查立案：关于增开海岛夜间航班的建议");
+    assertThat(driver.task(id, ReviewProposal.KEY).getName()).isEqualTo("审查立案：建议《关于增开海岛夜间航班的建议》");
   }
 
   @Test
@@ -97,8 +98,8 @@ class ProposalApiTest {
     // given a reply whose text carries characters that mean something in HTML
     String id = walk.toDrafting(ProcessDriver.newSession(), "jtj");
     Map<String, Object> reply = new java.util.HashMap<>(Walk.reply("A", null));
-    reply.put(REPLY_TEXT, "票价 1<2 & \"优惠\" 'A&B'");
-    driver.complete("jtj-handler", id, DRAFT_REPLY, reply);
+    reply.put(DraftReply.REPLY_TEXT.name(), "票价 1<2 & \"优惠\" 'A&B'");
+    driver.complete("jtj-handler", id, DraftReply.KEY, reply);
     assertThat(Http.anonymous(base()).get("/public/proposals/" + id).status()).isEqualTo(404);
     assertThat(Http.anonymous(base()).get("/public/proposals/" + id, "application/json").status()).isEqualTo(404);
 

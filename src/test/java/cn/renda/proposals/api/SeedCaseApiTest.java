@@ -1,7 +1,15 @@
 package cn.renda.proposals.api;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
+import cn.renda.proposals.process.SignOffReply;
+import cn.renda.proposals.process.ReviewProposal;
+import cn.renda.proposals.process.ProvideCoOpinion;
+import cn.renda.proposals.process.ProposalProcess;
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.EvaluateHandling;
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.AcceptAssignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.support.EngineRest;
@@ -63,27 +71,27 @@ class SeedCaseApiTest {
     assertThat(created.json().at("/status/code").asText()).isEqualTo("SUBMITTED");
 
     driver.today(LocalDate.of(2020, 4, 8));
-    rest.completeTask("congress-clerk", id, REVIEW_PROPOSAL, Map.of(REVIEW_DECISION, "ACCEPT", PRIORITY, "KEY"));
+    rest.completeTask("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), "KEY"));
     driver.today(LocalDate.of(2020, 5, 6));
-    rest.completeTask("gov-clerk", id, ASSIGN_AGENCIES, Map.of(LEAD_AGENCY, "zfw",
-        CO_AGENCIES, EngineRest.json(List.of("sfj", "fy", "mzj", "xfj")), REPLY_ISSUER, "zfb"));
+    rest.completeTask("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), "zfw",
+        AssignAgencies.CO_AGENCIES.name(), EngineRest.json(List.of("sfj", "fy", "mzj", "xfj")), AssignAgencies.REPLY_ISSUER.name(), "zfb"));
     driver.today(LocalDate.of(2020, 5, 7));
-    rest.completeTask("zfw-handler", id, ACCEPT_ASSIGNMENT, Map.of(ASSIGNMENT_DECISION, "ACCEPT"));
+    rest.completeTask("zfw-handler", id, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
     driver.today(LocalDate.of(2020, 5, 28));
     for (String coAgency : List.of("sfj", "fy", "mzj", "xfj")) {
-      rest.completeTask(coAgency + "-handler", id, PROVIDE_CO_OPINION, Map.of(CO_OPINION, "同意主办单位意见。"));
+      rest.completeTask(coAgency + "-handler", id, ProvideCoOpinion.KEY, Map.of(ProvideCoOpinion.CO_OPINION.name(), "同意主办单位意见。"));
     }
     driver.today(LocalDate.of(2020, 7, 27));
-    rest.completeTask("zfw-handler", id, DRAFT_REPLY, Map.of(
-        REPLY_TEXT, input.get("replyText").asText(), CLASSIFICATION, "B", COMMUNICATION_METHOD, "FACE_TO_FACE",
-        CONTACT_PERSON, "金海军", CONTACT_PHONE, "0580-5082584", PUBLISHABLE, true,
-        PLANNED_RESOLUTION_DATE, "2020-12-31"));
+    rest.completeTask("zfw-handler", id, DraftReply.KEY, Map.of(
+        DraftReply.REPLY_TEXT.name(), input.get("replyText").asText(), DraftReply.CLASSIFICATION.name(), "B", DraftReply.COMMUNICATION_METHOD.name(), "FACE_TO_FACE",
+        DraftReply.CONTACT_PERSON.name(), "金海军", DraftReply.CONTACT_PHONE.name(), "0580-5082584", DraftReply.PUBLISHABLE.name(), true,
+        DraftReply.PLANNED_RESOLUTION_DATE.name(), "2020-12-31"));
     driver.today(LocalDate.of(2020, 7, 31));
-    rest.completeTask("zfw-leader", id, SIGN_OFF_REPLY, Map.of(SIGN_OFF_DECISION, "APPROVE"));
+    rest.completeTask("zfw-leader", id, SignOffReply.KEY, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "APPROVE"));
     driver.today(LocalDate.of(2020, 8, 10));
-    rest.completeTask("maohongding", id, GIVE_FEEDBACK, Map.of(SATISFACTION, "SATISFIED"));
+    rest.completeTask("maohongding", id, GiveFeedback.KEY, Map.of(GiveFeedback.SATISFACTION.name(), "SATISFIED"));
     driver.today(LocalDate.of(2020, 8, 20));
-    rest.completeTask("congress-clerk", id, EVALUATE_HANDLING, Map.of(FINAL_CLASSIFICATION, "B"));
+    rest.completeTask("congress-clerk", id, EvaluateHandling.KEY, Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(), "B"));
 
     // then the public record (JSON) says what the county published
     Http.Answer answer = Http.anonymous(base).get("/public/proposals/" + id, "application/json");

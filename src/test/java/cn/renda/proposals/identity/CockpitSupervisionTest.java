@@ -57,7 +57,7 @@ class CockpitSupervisionTest {
       // when the clerk searches the definition's instances as Cockpit does
       JsonNode byBusinessKey = search(cockpit, base(), Map.of("processDefinitionId", definitionId, "businessKey", id));
       JsonNode byCaseNumber = search(cockpit, base(), Map.of("processDefinitionId", definitionId,
-          "variables", List.of(Map.of("name", ProcessVariables.CASE_NUMBER, "operator", "eq", "value", 1))));
+          "variables", List.of(Map.of("name", ProcessVariables.CASE_NUMBER.name(), "operator", "eq", "value", 1))));
 
       // then
       assertThat(byBusinessKey).as(clerk).extracting(instance -> instance.get("businessKey").asText()).containsExactly(id);
@@ -67,7 +67,7 @@ class CockpitSupervisionTest {
     // and through the engine's REST API, with the same grants
     Http.Answer engineRest = Http.as(base(), "gov-clerk", "demo").post("/engine-rest/process-instance",
         Map.of("businessKey", id, "variables",
-            List.of(Map.of("name", ProcessVariables.CASE_NUMBER, "operator", "eq", "value", 1))));
+            List.of(Map.of("name", ProcessVariables.CASE_NUMBER.name(), "operator", "eq", "value", 1))));
     assertThat(engineRest.status()).isEqualTo(200);
     assertThat(engineRest.json()).extracting(instance -> instance.get("businessKey").asText()).containsExactly(id);
     Http.Answer history = Http.as(base(), "congress-clerk", "demo")

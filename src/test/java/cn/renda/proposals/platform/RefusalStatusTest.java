@@ -1,7 +1,9 @@
 package cn.renda.proposals.platform;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
+import cn.renda.proposals.process.SignOffReply;
+import cn.renda.proposals.process.ProposalProcess;
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.support.Http;
@@ -39,9 +41,9 @@ class RefusalStatusTest {
   void shouldAnswerTasklistWith400AndTheChineseReasonWhenTheServerRefusesAForm() throws Exception {
     // given a draft without its text and a B classification without the planned date
     String id = walk.toDrafting(ProcessDriver.newSession(), "jtj");
-    String taskId = driver.task(id, DRAFT_REPLY).getId();
-    Map<String, Object> form = variables(Map.of(DRAFT_ACTION, "SUBMIT", REPLY_TEXT, "", CLASSIFICATION, "B",
-        COMMUNICATION_METHOD, "PHONE", PUBLISHABLE, true));
+    String taskId = driver.task(id, DraftReply.KEY).getId();
+    Map<String, Object> form = variables(Map.of(DraftReply.DRAFT_ACTION.name(), "SUBMIT", DraftReply.REPLY_TEXT.name(), "", DraftReply.CLASSIFICATION.name(), "B",
+        DraftReply.COMMUNICATION_METHOD.name(), "PHONE", DraftReply.PUBLISHABLE.name(), true));
     WebappSession tasklist = new WebappSession(base(), "default");
     assertThat(tasklist.login("tasklist", "jtj-handler", "demo")).isEqualTo(200);
     tasklist.get("/camunda/api/engine/engine/default/task/" + taskId); // as Tasklist does: a read first (CSRF token)
@@ -61,29 +63,29 @@ class RefusalStatusTest {
     assertThat(body.get("type").asText()).isEqualTo("InvalidInputException");
     assertThat(body.get("message").asText()).isEqualTo("请填写答复正文；类别标记为B时须填写计划解决日期。");
     assertThat(body.get("errors")).extracting(error -> error.get("field").asText())
-        .containsExactly(REPLY_TEXT, PLANNED_RESOLUTION_DATE);
-    assertThat(driver.tasks(id, DRAFT_REPLY)).hasSize(1);
+        .containsExactly(DraftReply.REPLY_TEXT.name(), DraftReply.PLANNED_RESOLUTION_DATE.name());
+    assertThat(driver.tasks(id, DraftReply.KEY)).hasSize(1);
   }
 
   @Test
   void shouldAnswerEngineRestClientsWith400OnCompletionAndOnTheStartForm() throws Exception {
     String id = walk.toDrafting(ProcessDriver.newSession(), "jtj");
     walk.draft(id, "jtj", "A", null);
-    String taskId = driver.task(id, SIGN_OFF_REPLY).getId();
+    String taskId = driver.task(id, SignOffReply.KEY).getId();
 
     Http.Answer returned = Http.as(base(), "jtj-leader", "demo").post("/engine-rest/task/" + taskId + "/complete",
-        Map.of("variables", variables(Map.of(SIGN_OFF_DECISION, "RETURN"))));
+        Map.of("variables", variables(Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "RETURN"))));
     Http.Answer motion = Http.as(base(), "congress-clerk", "demo").post(
-        "/engine-rest/process-definition/key/" + KEY + "/submit-form",
-        Map.of("variables", variables(Map.of(KIND, "MOTION", SESSION, "2026", TITLE, "关于修缮县城老旧小区的议案",
-            CONTENT, "内容", LEAD_DEPUTY, "maohongding", CO_SIGNERS, "zhanglihua,wangjianguo"))));
+        "/engine-rest/process-definition/key/" + ProposalProcess.KEY + "/submit-form",
+        Map.of("variables", variables(Map.of(ProcessVariables.KIND.name(), "MOTION", ProcessVariables.SESSION.name(), "2026", ProcessVariables.TITLE.name(), "关于修缮县城老旧小区的议案",
+            ProcessVariables.CONTENT.name(), "内容", ProcessVariables.LEAD_DEPUTY.name(), "maohongding", ProcessVariables.CO_SIGNERS.name(), "zhanglihua,wangjianguo"))));
 
     assertThat(returned.status()).as(returned.body()).isEqualTo(400);
     assertThat(returned.json().get("message").asText()).isEqualTo("请填写退回意见。");
     assertThat(returned.json().get("messageEn").asText()).isEqualTo("signOffComment: signOffComment is required");
     assertThat(motion.status()).as(motion.body()).isEqualTo(400);
     assertThat(motion.json().get("message").asText()).contains("议案须由10名以上代表联名（含领衔人），当前3名");
-    assertThat(driver.tasks(id, SIGN_OFF_REPLY)).hasSize(1);
+    assertThat(driver.tasks(id, SignOffReply.KEY)).hasSize(1);
   }
 
   @Test

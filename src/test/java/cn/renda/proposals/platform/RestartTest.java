@@ -1,5 +1,7 @@
 package cn.renda.proposals.platform;
 
+import cn.renda.proposals.process.SuperviseOverdue;
+import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.process.ProposalProcess;
@@ -52,10 +54,10 @@ class RestartTest {
       Job timer = walk.driver().job(id, "Timer_ReplyOverdue");
       assertThat(timer.getDuedate()).isEqualTo(due);
       walk.driver().fire(timer);
-      assertThat(walk.driver().tasks(id, ProposalProcess.SUPERVISE_OVERDUE)).hasSize(1);
+      assertThat(walk.driver().tasks(id, SuperviseOverdue.KEY)).hasSize(1);
       assertThat(second.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM alert WHERE proposal_id = ?").param(id)
           .query(Long.class).single()).isEqualTo(1);
-      assertThat(walk.driver().tasks(id, ProposalProcess.DRAFT_REPLY)).hasSize(1);
+      assertThat(walk.driver().tasks(id, DraftReply.KEY)).hasSize(1);
     }
   }
 

@@ -1,7 +1,5 @@
 package cn.renda.proposals.process;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -36,20 +34,20 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     walk.review(id, "ACCEPT", "NORMAL");
     walk.assign(id, "zfw", "sfj", "fy", "mzj");
     walk.accept(id, "zfw");
-    List<Task> coTasks = driver.tasks(id, PROVIDE_CO_OPINION);
+    List<Task> coTasks = driver.tasks(id, ProvideCoOpinion.KEY);
     assertThat(coTasks).hasSize(3);
     assertThat(coTasks).allSatisfy(task -> assertThat(task.getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 8, 3))));
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.CO_OPINIONS);
 
     // an agency cannot write another agency's opinion
-    Task fyTask = coTasks.stream().filter(t -> "fy".equals(driver.variable(t, CO_AGENCY))).findFirst().orElseThrow();
-    assertThatThrownBy(() -> driver.complete("sfj-handler", fyTask, Map.of(CO_OPINION, "越权")))
+    Task fyTask = coTasks.stream().filter(t -> "fy".equals(driver.variable(t, ProcessVariables.CO_AGENCY.name()))).findFirst().orElseThrow();
+    assertThatThrownBy(() -> driver.complete("sfj-handler", fyTask, Map.of(ProvideCoOpinion.CO_OPINION.name(), "越权")))
         .isInstanceOf(AuthorizationException.class);
 
     // when two answer in time
     walk.coOpinion(id, "sfj");
     walk.coOpinion(id, "fy");
-    assertThat(instance(id)).isWaitingAt(PROVIDE_CO_OPINION);
+    assertThat(instance(id)).isWaitingAt(ProvideCoOpinion.KEY);
 
     // and the third one's deadline passes
     Job deadline = driver.jobs(id, "Timer_CoOpinionDeadline").get(0);
@@ -57,7 +55,7 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     driver.fire(deadline);
 
     // then the lead agency drafts, the late one is recorded and escalated
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY);
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
     assertThat(jdbc.sql("SELECT agency_code || ':' || status FROM co_opinion WHERE proposal_id = ? ORDER BY agency_code")
             .param(id).query(String.class).list())
         .containsExactly("fy:SUBMITTED", "mzj:LATE", "sfj:SUBMITTED");
@@ -85,7 +83,7 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
       assertThat(alert.get("kind")).isEqualTo("CO_OPINION_REMINDER");
       assertThat(alert.get("recipients")).isEqualTo("agency-sfj");
     });
-    assertThat(instance(id)).isWaitingAt(PROVIDE_CO_OPINION);
+    assertThat(instance(id)).isWaitingAt(ProvideCoOpinion.KEY);
   }
 
   @Test
@@ -96,7 +94,7 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     // when the leader returns the draft twice, then approves the third
     walk.draft(id, "jyj", "A", null);
     walk.signOff(id, "jyj", "RETURN");
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY);
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
     walk.draft(id, "jyj", "A", null);
     walk.signOff(id, "jyj", "RETURN");
     walk.draft(id, "jyj", "A", null);
@@ -106,8 +104,8 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     assertThat(replies(id)).extracting(r -> r.get("status")).containsExactly("RETURNED", "RETURNED", "APPROVED");
     assertThat(replies(id)).extracting(r -> r.get("sign_off_comment"))
         .containsExactly("请补充具体措施和时间表", "请补充具体措施和时间表", null);
-    assertThat(instance(id)).isWaitingAt(GIVE_FEEDBACK);
-    assertThat(driver.task(id, GIVE_FEEDBACK).getAssignee()).isEqualTo("maohongding");
+    assertThat(instance(id)).isWaitingAt(GiveFeedback.KEY);
+    assertThat(driver.task(id, GiveFeedback.KEY).getAssignee()).isEqualTo("maohongding");
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.AWAITING_FEEDBACK);
     assertThat(records.get(id).publishedAt()).isNotNull();
   }
@@ -117,36 +115,36 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     String id = walk.toDrafting(ProcessDriver.newSession(), "jyj");
     walk.draft(id, "jyj", "A", null);
 
-    assertThatThrownBy(() -> driver.complete("jyj-leader", id, SIGN_OFF_REPLY, Map.of(SIGN_OFF_DECISION, "RETURN")))
+    assertThatThrownBy(() -> driver.complete("jyj-leader", id, SignOffReply.KEY, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "RETURN")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("退回意见");
     // the handler is not a leader: the engine refuses
-    assertThatThrownBy(() -> driver.complete("jyj-handler", id, SIGN_OFF_REPLY, Map.of(SIGN_OFF_DECISION, "APPROVE")))
+    assertThatThrownBy(() -> driver.complete("jyj-handler", id, SignOffReply.KEY, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "APPROVE")))
         .isInstanceOf(AuthorizationException.class);
-    assertThat(instance(id)).isWaitingAt(SIGN_OFF_REPLY);
+    assertThat(instance(id)).isWaitingAt(SignOffReply.KEY);
   }
 
   @Test
   void shouldNotReachSignOffWithoutCommunicationOrWithIncompleteBReply() {
     String id = walk.toDrafting(ProcessDriver.newSession(), "wjj");
     Map<String, Object> reply = new HashMap<>(Walk.reply("B", null));
-    reply.remove(COMMUNICATION_METHOD);
-    reply.put(REPLY_TEXT, "");
+    reply.remove(DraftReply.COMMUNICATION_METHOD.name());
+    reply.put(DraftReply.REPLY_TEXT.name(), "");
 
-    assertThatThrownBy(() -> driver.complete("wjj-handler", id, DRAFT_REPLY, reply))
+    assertThatThrownBy(() -> driver.complete("wjj-handler", id, DraftReply.KEY, reply))
         .satisfies(e -> assertThat(InvalidInputException.findIn(e).errors())
             .extracting(error -> error.field() + ":" + error.code())
             .containsExactly("replyText:required", "communicationMethod:communication-required",
                 "plannedResolutionDate:required-for-b"));
 
-    reply.put(REPLY_TEXT, "答复正文");
-    reply.put(COMMUNICATION_METHOD, "PHONE");
-    reply.put(PLANNED_RESOLUTION_DATE, "2026-07-01");
-    assertThatThrownBy(() -> driver.complete("wjj-handler", id, DRAFT_REPLY, reply))
+    reply.put(DraftReply.REPLY_TEXT.name(), "答复正文");
+    reply.put(DraftReply.COMMUNICATION_METHOD.name(), "PHONE");
+    reply.put(DraftReply.PLANNED_RESOLUTION_DATE.name(), "2026-07-01");
+    assertThatThrownBy(() -> driver.complete("wjj-handler", id, DraftReply.KEY, reply))
         .satisfies(e -> assertThat(InvalidInputException.findIn(e).errors())
             .extracting(error -> error.field() + ":" + error.code())
             .containsExactly("plannedResolutionDate:future"));
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY);
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
     assertThat(replies(id)).isEmpty();
   }
 
@@ -164,20 +162,20 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
 
     // when an extension to 2026-11-30 is requested and approved
     requestExtension(id, "2026-11-30");
-    assertThat(instance(id)).isWaitingAt(APPROVE_EXTENSION);
+    assertThat(instance(id)).isWaitingAt(ApproveExtension.KEY);
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.EXTENSION_REQUESTED);
-    driver.complete("gov-clerk", id, APPROVE_EXTENSION, Map.of(EXTENSION_DECISION, "APPROVE"));
+    driver.complete("gov-clerk", id, ApproveExtension.KEY, Map.of(ApproveExtension.EXTENSION_DECISION.name(), "APPROVE"));
 
     // then the deadline, the task and the escalation timers move
     assertThat(records.get(id).replyDue()).isEqualTo(LocalDate.of(2026, 11, 30));
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY);
-    assertThat(driver.task(id, DRAFT_REPLY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 11, 30)));
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
+    assertThat(driver.task(id, DraftReply.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 11, 30)));
     assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 11, 30)));
-    assertThat(timelineDetails(id, "DEADLINE_EXTENDED")).containsExactly("答复期限延长至 2026-11-30");
+    assertThat(timelineDetails(id, "DEADLINE_EXTENDED")).containsExactly("答复期限延长至 2026年11月30日（周一）");
 
     // and a normal reply follows
     walk.draft(id, "czj", "A", null);
-    assertThat(instance(id)).isWaitingAt(SIGN_OFF_REPLY);
+    assertThat(instance(id)).isWaitingAt(SignOffReply.KEY);
   }
 
   @Test
@@ -186,25 +184,25 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     driver.today(LocalDate.of(2026, 9, 20));
     requestExtension(id, "2026-11-30");
 
-    assertThatThrownBy(() -> driver.complete("gov-clerk", id, APPROVE_EXTENSION, Map.of(EXTENSION_DECISION, "REJECT")))
+    assertThatThrownBy(() -> driver.complete("gov-clerk", id, ApproveExtension.KEY, Map.of(ApproveExtension.EXTENSION_DECISION.name(), "REJECT")))
         .isInstanceOf(InvalidInputException.class);
-    driver.complete("gov-clerk", id, APPROVE_EXTENSION,
-        Map.of(EXTENSION_DECISION, "REJECT", EXTENSION_COMMENT, "理由不充分，请按期答复"));
+    driver.complete("gov-clerk", id, ApproveExtension.KEY,
+        Map.of(ApproveExtension.EXTENSION_DECISION.name(), "REJECT", ApproveExtension.EXTENSION_COMMENT.name(), "理由不充分，请按期答复"));
 
     assertThat(records.get(id).replyDue()).isEqualTo(LocalDate.of(2026, 10, 8));
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY);
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
     assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
     assertThat(jdbc.sql("SELECT decision FROM extension_request WHERE proposal_id = ?").param(id).query(String.class).list())
         .containsExactly("REJECT");
     // the next completion without a draft action is a reply again, not another request
     Map<String, Object> reply = new HashMap<>(Walk.reply("A", null));
-    reply.remove(DRAFT_ACTION);
-    driver.complete("czj-handler", id, DRAFT_REPLY, reply);
-    assertThat(instance(id)).isWaitingAt(SIGN_OFF_REPLY);
+    reply.remove(DraftReply.DRAFT_ACTION.name());
+    driver.complete("czj-handler", id, DraftReply.KEY, reply);
+    assertThat(instance(id)).isWaitingAt(SignOffReply.KEY);
   }
 
   private void requestExtension(String id, String until) {
-    driver.complete("czj-handler", id, DRAFT_REPLY,
-        Map.of(DRAFT_ACTION, "REQUEST_EXTENSION", EXTENSION_REASON, "需财政预算调整后方能答复", EXTENSION_UNTIL, until));
+    driver.complete("czj-handler", id, DraftReply.KEY,
+        Map.of(DraftReply.DRAFT_ACTION.name(), "REQUEST_EXTENSION", DraftReply.EXTENSION_REASON.name(), "需财政预算调整后方能答复", DraftReply.EXTENSION_UNTIL.name(), until));
   }
 }

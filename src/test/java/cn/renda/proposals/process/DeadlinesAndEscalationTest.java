@@ -1,7 +1,5 @@
 package cn.renda.proposals.process;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -42,20 +40,20 @@ class DeadlinesAndEscalationTest extends ProcessTestBase {
     String id = driver.submitSuggestion(ProcessDriver.newSession(), "关于国庆期间旅游接待的建议");
 
     // then its review window ends on the fifth working day: Oct 8, 9, 10 (make-up Saturday), 12, 13
-    assertThat(driver.task(id, REVIEW_PROPOSAL).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 13)));
+    assertThat(driver.task(id, ReviewProposal.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 13)));
 
     // when assigned the same day, the dispute window ends on 2026-10-13 as well
     walk.review(id, "ACCEPT", "NORMAL");
     walk.assign(id, "hyj");
     Job window = driver.job(id, "Timer_DisputeWindow");
     assertThat(window.getDuedate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 13)));
-    assertThat(driver.task(id, ACCEPT_ASSIGNMENT).getDueDate()).isEqualTo(window.getDuedate());
+    assertThat(driver.task(id, AcceptAssignment.KEY).getDueDate()).isEqualTo(window.getDuedate());
 
     // when the window passes in silence, the assignment counts as accepted
     driver.fire(window);
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY);
-    assertThat(timelineDetails(id, "ASSIGNMENT_ACCEPTED_TACITLY")).containsExactly("hyj");
-    assertThat(engine.getRuntimeService().getVariable(instance(id).getId(), ASSIGNMENT_DECISION)).isEqualTo("ACCEPT");
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
+    assertThat(timelineDetails(id, "ASSIGNMENT_ACCEPTED_TACITLY")).containsExactly("县海洋与渔业局");
+    assertThat(engine.getRuntimeService().getVariable(instance(id).getId(), AcceptAssignment.ASSIGNMENT_DECISION.name())).isEqualTo("ACCEPT");
   }
 
   @Test
@@ -66,7 +64,7 @@ class DeadlinesAndEscalationTest extends ProcessTestBase {
 
     // then the reply is due on the next working day, 2026-10-08, and every timer follows it
     assertThat(records.get(id).replyDue()).isEqualTo(LocalDate.of(2026, 10, 8));
-    assertThat(driver.task(id, DRAFT_REPLY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
+    assertThat(driver.task(id, DraftReply.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
     assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
     assertThat(driver.job(id, "Timer_ReplyReminder").getDuedate())
         .isEqualTo(Date.from(LocalDate.of(2026, 10, 1).atTime(9, 0).atZone(ProcessDriver.ZONE).toInstant()));
@@ -84,7 +82,7 @@ class DeadlinesAndEscalationTest extends ProcessTestBase {
       assertThat(alert.get("recipients")).isEqualTo("agency-zfw");
     });
     assertThat(driver.jobs(id, "Timer_ReplyReminder")).isEmpty();
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY);
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
   }
 
   @Test
@@ -102,10 +100,10 @@ class DeadlinesAndEscalationTest extends ProcessTestBase {
       assertThat(alert.get("repetition")).isEqualTo(0);
       assertThat(alert.get("recipients")).isEqualTo("gov-office");
     });
-    Task supervision = driver.task(id, SUPERVISE_OVERDUE);
+    Task supervision = driver.task(id, SuperviseOverdue.KEY);
     assertThat(candidateGroups(supervision)).containsExactly("gov-office");
     assertThat(supervision.getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 15)));
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY, SUPERVISE_OVERDUE);
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY, SuperviseOverdue.KEY);
 
     // when the escalation runs again for the same deadline (as a second node would)
     engine.getRuntimeService().createProcessInstanceModification(instance(id).getId())
@@ -114,7 +112,7 @@ class DeadlinesAndEscalationTest extends ProcessTestBase {
 
     // then nothing new is raised
     assertThat(alerts(id)).hasSize(1);
-    assertThat(driver.tasks(id, SUPERVISE_OVERDUE)).hasSize(1);
+    assertThat(driver.tasks(id, SuperviseOverdue.KEY)).hasSize(1);
 
     // when a week later the reply is still missing
     Job nextWeek = driver.job(id, "Timer_ReplyOverdue");
@@ -123,11 +121,11 @@ class DeadlinesAndEscalationTest extends ProcessTestBase {
 
     // then the second repetition is raised
     assertThat(alerts(id)).extracting(a -> a.get("repetition")).containsExactly(0, 1);
-    assertThat(driver.tasks(id, SUPERVISE_OVERDUE)).hasSize(2);
+    assertThat(driver.tasks(id, SuperviseOverdue.KEY)).hasSize(2);
 
     // and the supervisor records what was done
-    driver.complete("gov-clerk", driver.tasks(id, SUPERVISE_OVERDUE).get(0),
-        Map.of(SUPERVISION_NOTE, "已电话督促县委政法委，要求本周内答复"));
+    driver.complete("gov-clerk", driver.tasks(id, SuperviseOverdue.KEY).get(0),
+        Map.of(SuperviseOverdue.SUPERVISION_NOTE.name(), "已电话督促县委政法委，要求本周内答复"));
     assertThat(timelineDetails(id, "SUPERVISED")).containsExactly("已电话督促县委政法委，要求本周内答复");
 
     // when the reply is finally signed off, the weekly escalation stops
@@ -149,10 +147,10 @@ class DeadlinesAndEscalationTest extends ProcessTestBase {
 
     assertThat(alerts(id)).singleElement().satisfies(alert ->
         assertThat(alert.get("recipients")).isEqualTo("gov-office,congress-office"));
-    Task supervision = driver.task(id, SUPERVISE_OVERDUE);
+    Task supervision = driver.task(id, SuperviseOverdue.KEY);
     assertThat(candidateGroups(supervision)).containsExactlyInAnyOrder("gov-office", "congress-office");
-    driver.complete("congress-clerk", supervision, Map.of(SUPERVISION_NOTE, "人大常委会办公室发出督办函"));
-    assertThat(driver.tasks(id, SUPERVISE_OVERDUE)).isEmpty();
+    driver.complete("congress-clerk", supervision, Map.of(SuperviseOverdue.SUPERVISION_NOTE.name(), "人大常委会办公室发出督办函"));
+    assertThat(driver.tasks(id, SuperviseOverdue.KEY)).isEmpty();
   }
 
   @Test

@@ -1,7 +1,5 @@
 package cn.renda.proposals.process;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -33,7 +31,7 @@ class FeedbackAndClosingTest extends ProcessTestBase {
     ProcessInstance instance = instance(id);
 
     walk.feedback(id, "SATISFIED");
-    assertThat(instance).isWaitingAt(EVALUATE_HANDLING);
+    assertThat(instance).isWaitingAt(EvaluateHandling.KEY);
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.EVALUATION);
     walk.evaluate(id, "A");
 
@@ -54,14 +52,14 @@ class FeedbackAndClosingTest extends ProcessTestBase {
     walk.signOff(id, "jtj", "APPROVE");
     // Sep 17, 18, 20 (Sunday make-up day), 21-24, 28-30, Oct 8, 9, 10 (Saturday make-up day), 12, 13
     LocalDate expected = LocalDate.of(2026, 10, 13);
-    assertThat(driver.task(id, GIVE_FEEDBACK).getDueDate()).isEqualTo(ProcessDriver.endOf(expected));
+    assertThat(driver.task(id, GiveFeedback.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(expected));
     assertThat(driver.job(id, "Timer_FeedbackWindow").getDuedate()).isEqualTo(ProcessDriver.endOf(expected));
 
     // when the window passes
     driver.fire(id, "Timer_FeedbackWindow");
 
     // then
-    assertThat(instance(id)).isWaitingAt(EVALUATE_HANDLING);
+    assertThat(instance(id)).isWaitingAt(EvaluateHandling.KEY);
     assertThat(records.get(id).satisfaction()).isEqualTo(Satisfaction.NO_RESPONSE);
     assertThat(timelineDetails(id, "FEEDBACK_NO_RESPONSE")).containsExactly("未反馈");
   }
@@ -70,12 +68,12 @@ class FeedbackAndClosingTest extends ProcessTestBase {
   void shouldRefuseNoResponseAsAChoiceAndDissatisfactionWithoutReason() {
     String id = walk.toFeedback(ProcessDriver.newSession(), "jtj");
 
-    assertThatThrownBy(() -> driver.complete("maohongding", id, GIVE_FEEDBACK, Map.of(SATISFACTION, "NO_RESPONSE")))
+    assertThatThrownBy(() -> driver.complete("maohongding", id, GiveFeedback.KEY, Map.of(GiveFeedback.SATISFACTION.name(), "NO_RESPONSE")))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> driver.complete("maohongding", id, GIVE_FEEDBACK, Map.of(SATISFACTION, "DISSATISFIED")))
+    assertThatThrownBy(() -> driver.complete("maohongding", id, GiveFeedback.KEY, Map.of(GiveFeedback.SATISFACTION.name(), "DISSATISFIED")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("feedbackComment");
-    assertThat(instance(id)).isWaitingAt(GIVE_FEEDBACK);
+    assertThat(instance(id)).isWaitingAt(GiveFeedback.KEY);
   }
 
   @Test
@@ -88,12 +86,12 @@ class FeedbackAndClosingTest extends ProcessTestBase {
     walk.feedback(id, "DISSATISFIED");
 
     // then the lead agency handles it again, with one month for the new reply
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY);
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
     ProposalRecord record = records.get(id);
     assertThat(record.status()).isEqualTo(ProposalStatus.REHANDLING);
     assertThat(record.rehandlingRound()).isEqualTo(1);
     assertThat(record.replyDue()).isEqualTo(LocalDate.of(2026, 8, 10));
-    assertThat(driver.task(id, DRAFT_REPLY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 8, 10)));
+    assertThat(driver.task(id, DraftReply.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 8, 10)));
 
     // when the second reply satisfies the deputy
     walk.draft(id, "wjj", "A", null);
@@ -101,7 +99,7 @@ class FeedbackAndClosingTest extends ProcessTestBase {
     walk.feedback(id, "SATISFIED");
 
     // then
-    assertThat(instance(id)).isWaitingAt(EVALUATE_HANDLING);
+    assertThat(instance(id)).isWaitingAt(EvaluateHandling.KEY);
     assertThat(replies(id)).hasSize(2);
     assertThat(jdbc.sql("SELECT satisfaction FROM feedback WHERE proposal_id = ? ORDER BY round").param(id)
             .query(String.class).list())
@@ -119,20 +117,20 @@ class FeedbackAndClosingTest extends ProcessTestBase {
     walk.feedback(id, "DISSATISFIED");
 
     // then the congress office reviews; it orders another round
-    assertThat(instance(id)).isWaitingAt(SUPERVISE_DISSATISFACTION);
+    assertThat(instance(id)).isWaitingAt(SuperviseDissatisfaction.KEY);
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.UNDER_SUPERVISION);
-    driver.complete("congress-clerk", id, SUPERVISE_DISSATISFACTION,
-        Map.of(SUPERVISION_DECISION, "ANOTHER_ROUND", SUPERVISION_COMMENT, "请分管领导牵头再次研究"));
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY);
+    driver.complete("congress-clerk", id, SuperviseDissatisfaction.KEY,
+        Map.of(SuperviseDissatisfaction.SUPERVISION_DECISION.name(), "ANOTHER_ROUND", SuperviseDissatisfaction.SUPERVISION_COMMENT.name(), "请分管领导牵头再次研究"));
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
     assertThat(records.get(id).rehandlingRound()).isEqualTo(2);
 
     // and after a third dissatisfied feedback it closes the matter anyway
     walk.draft(id, "wjj", "C", null);
     walk.signOff(id, "wjj", "APPROVE");
     walk.feedback(id, "DISSATISFIED");
-    driver.complete("congress-clerk", id, SUPERVISE_DISSATISFACTION,
-        Map.of(SUPERVISION_DECISION, "CLOSE", SUPERVISION_COMMENT, "受财力所限，予以办结"));
-    assertThat(instance(id)).isWaitingAt(EVALUATE_HANDLING);
+    driver.complete("congress-clerk", id, SuperviseDissatisfaction.KEY,
+        Map.of(SuperviseDissatisfaction.SUPERVISION_DECISION.name(), "CLOSE", SuperviseDissatisfaction.SUPERVISION_COMMENT.name(), "受财力所限，予以办结"));
+    assertThat(instance(id)).isWaitingAt(EvaluateHandling.KEY);
     walk.evaluate(id, "C");
     assertThat(instance(id)).isEnded();
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.CLOSED);
@@ -150,22 +148,22 @@ class FeedbackAndClosingTest extends ProcessTestBase {
     walk.evaluate(id, "B");
 
     // then the lead agency reports progress at the planned date (a holiday: next working day)
-    assertThat(instance(id)).isWaitingAt(REPORT_PROGRESS);
+    assertThat(instance(id)).isWaitingAt(ReportProgress.KEY);
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.FOLLOW_UP);
     assertThat(records.get(id).progressDue()).isEqualTo(LocalDate.of(2026, 12, 31));
-    assertThat(driver.task(id, REPORT_PROGRESS).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 12, 31)));
+    assertThat(driver.task(id, ReportProgress.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 12, 31)));
 
     // when the first report says it is not resolved yet
     driver.today(LocalDate.of(2026, 12, 30));
-    driver.complete("zjj-handler", id, REPORT_PROGRESS, Map.of(PROGRESS_REPORT, "项目已立项，正在招标", RESOLVED, false));
+    driver.complete("zjj-handler", id, ReportProgress.KEY, Map.of(ReportProgress.PROGRESS_REPORT.name(), "项目已立项，正在招标", ReportProgress.RESOLVED.name(), false));
 
     // then the next report is due three months later
-    assertThat(instance(id)).isWaitingAt(REPORT_PROGRESS);
+    assertThat(instance(id)).isWaitingAt(ReportProgress.KEY);
     assertThat(records.get(id).progressDue()).isEqualTo(LocalDate.of(2027, 3, 31));
-    assertThat(driver.task(id, REPORT_PROGRESS).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2027, 3, 31)));
+    assertThat(driver.task(id, ReportProgress.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2027, 3, 31)));
 
     // when resolved
-    driver.complete("zjj-handler", id, REPORT_PROGRESS, Map.of(PROGRESS_REPORT, "工程已完工并投入使用", RESOLVED, true));
+    driver.complete("zjj-handler", id, ReportProgress.KEY, Map.of(ReportProgress.PROGRESS_REPORT.name(), "工程已完工并投入使用", ReportProgress.RESOLVED.name(), true));
 
     // then the classification becomes A and the proposal is closed
     assertThat(instance(id)).isEnded().hasPassed("markResolved", "closeProposal");
@@ -187,6 +185,6 @@ class FeedbackAndClosingTest extends ProcessTestBase {
     driver.fire(id, "Timer_ProgressOverdue");
 
     assertThat(alerts(id)).extracting(a -> a.get("kind")).contains("PROGRESS_OVERDUE");
-    assertThat(instance(id)).isWaitingAt(REPORT_PROGRESS);
+    assertThat(instance(id)).isWaitingAt(ReportProgress.KEY);
   }
 }

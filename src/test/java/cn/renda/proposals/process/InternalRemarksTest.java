@@ -1,7 +1,5 @@
 package cn.renda.proposals.process;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.support.Http;
@@ -22,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class InternalRemarksTest extends ProcessTestBase {
 
-  private static final List<String> INTERNAL = List.of(REVIEW_COMMENT, DISPUTE_REASON, EXTENSION_REASON,
-      EXTENSION_UNTIL, EXTENSION_COMMENT, SIGN_OFF_COMMENT, CO_OPINION);
+  private static final List<String> INTERNAL = List.of(ReviewProposal.REVIEW_COMMENT.name(), AcceptAssignment.DISPUTE_REASON.name(), DraftReply.EXTENSION_REASON.name(),
+      DraftReply.EXTENSION_UNTIL.name(), ApproveExtension.EXTENSION_COMMENT.name(), SignOffReply.SIGN_OFF_COMMENT.name(), ProvideCoOpinion.CO_OPINION.name());
 
   @LocalServerPort int port;
 
@@ -31,19 +29,19 @@ class InternalRemarksTest extends ProcessTestBase {
   void shouldKeepInternalRemarksInTheRecordAndOutOfTheDeputysTask() {
     driver.today(LocalDate.of(2026, 7, 1));
     String id = driver.submitSuggestion(ProcessDriver.newSession(), "关于内部意见不外泄的建议");
-    driver.complete("congress-clerk", id, REVIEW_PROPOSAL,
-        Map.of(REVIEW_DECISION, "ACCEPT", PRIORITY, "NORMAL", REVIEW_COMMENT, "内部：请政府办重点关注"));
+    driver.complete("congress-clerk", id, ReviewProposal.KEY,
+        Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), "NORMAL", ReviewProposal.REVIEW_COMMENT.name(), "内部：请政府办重点关注"));
     walk.assign(id, "zfw", "sfj");
-    driver.complete("zfw-handler", id, ACCEPT_ASSIGNMENT,
-        Map.of(ASSIGNMENT_DECISION, "DISPUTE", DISPUTE_REASON, "内部：职责不清"));
+    driver.complete("zfw-handler", id, AcceptAssignment.KEY,
+        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "DISPUTE", AcceptAssignment.DISPUTE_REASON.name(), "内部：职责不清"));
     walk.assign(id, "sfj", "zfw");
     walk.accept(id, "sfj");
     walk.coOpinion(id, "zfw");
     driver.today(LocalDate.of(2026, 9, 20));
-    driver.complete("sfj-handler", id, DRAFT_REPLY,
-        Map.of(DRAFT_ACTION, "REQUEST_EXTENSION", EXTENSION_REASON, "内部：经费未落实", EXTENSION_UNTIL, "2026-11-30"));
-    driver.complete("gov-clerk", id, APPROVE_EXTENSION,
-        Map.of(EXTENSION_DECISION, "APPROVE", EXTENSION_COMMENT, "内部：同意，但须按期"));
+    driver.complete("sfj-handler", id, DraftReply.KEY,
+        Map.of(DraftReply.DRAFT_ACTION.name(), "REQUEST_EXTENSION", DraftReply.EXTENSION_REASON.name(), "内部：经费未落实", DraftReply.EXTENSION_UNTIL.name(), "2026-11-30"));
+    driver.complete("gov-clerk", id, ApproveExtension.KEY,
+        Map.of(ApproveExtension.EXTENSION_DECISION.name(), "APPROVE", ApproveExtension.EXTENSION_COMMENT.name(), "内部：同意，但须按期"));
     walk.draft(id, "sfj", "A", null);
     walk.signOff(id, "sfj", "RETURN");
     walk.draft(id, "sfj", "A", null);
@@ -55,7 +53,7 @@ class InternalRemarksTest extends ProcessTestBase {
     assertThat(timelineDetails(id, "REPLY_RETURNED")).containsExactly("请补充具体措施和时间表");
 
     // the deputy's feedback task shows none of them
-    String task = driver.task(id, GIVE_FEEDBACK).getId();
+    String task = driver.task(id, GiveFeedback.KEY).getId();
     Http.Answer variables = Http.as("http://localhost:" + port, "maohongding", "demo")
         .get("/engine-rest/task/" + task + "/form-variables");
     assertThat(variables.status()).isEqualTo(200);

@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -87,11 +92,11 @@ class ModelTest {
           .list().stream().map(CamundaTaskListener::getCamundaEvent).collect(Collectors.toSet());
       assertThat(events).as(task.getId() + " listeners").containsExactlyInAnyOrder("create", "complete");
     });
-    assertThat(ids).containsExactlyInAnyOrder(ProposalProcess.REVIEW_PROPOSAL, ProposalProcess.ASSIGN_AGENCIES,
-        ProposalProcess.ACCEPT_ASSIGNMENT, ProposalProcess.PROVIDE_CO_OPINION, ProposalProcess.DRAFT_REPLY,
-        ProposalProcess.APPROVE_EXTENSION, ProposalProcess.SIGN_OFF_REPLY, ProposalProcess.GIVE_FEEDBACK,
-        ProposalProcess.SUPERVISE_DISSATISFACTION, ProposalProcess.SUPERVISE_OVERDUE,
-        ProposalProcess.EVALUATE_HANDLING, ProposalProcess.REPORT_PROGRESS);
+    assertThat(ids).containsExactlyInAnyOrder(ReviewProposal.KEY, AssignAgencies.KEY,
+        AcceptAssignment.KEY, ProvideCoOpinion.KEY, DraftReply.KEY,
+        ApproveExtension.KEY, SignOffReply.KEY, GiveFeedback.KEY,
+        SuperviseDissatisfaction.KEY, SuperviseOverdue.KEY,
+        EvaluateHandling.KEY, ReportProgress.KEY);
   }
 
   @Test
@@ -106,10 +111,29 @@ class ModelTest {
 
   @Test
   void shouldDriveEveryDeadlineByATimerOnTheCalendar() {
-    assertThat(model.getModelElementsByType(BoundaryEvent.class)).allSatisfy(timer -> {
+    List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(event -> event.getEventDefinitions().iterator().next() instanceof TimerEventDefinition)
+        .toList();
+    assertThat(timers).hasSizeGreaterThan(5).allSatisfy(timer -> {
       String definition = timer.getEventDefinitions().iterator().next().getDomElement().getChildElements().get(0)
           .getTextContent();
       assertThat(definition).as(timer.getId()).startsWith("${deadlines.");
     });
+  }
+
+  @Test
+  void shouldLeaveTheReplyPreparationByAnApprovedExtensionThroughItsOwnEvent() {
+    EscalationEventDefinition thrown = model.<EndEvent>getModelElementById("EndEvent_ExtensionApproved")
+        .getEventDefinitions().stream().map(EscalationEventDefinition.class::cast).findFirst().orElseThrow();
+    BoundaryEvent caught = model.getModelElementById("Escalation_ExtensionApprovedCaught");
+    EscalationEventDefinition catching = (EscalationEventDefinition) caught.getEventDefinitions().iterator().next();
+
+    assertThat(caught.getAttachedTo().getId()).isEqualTo("replyPreparation");
+    assertThat(caught.cancelActivity()).isTrue();
+    assertThat(catching.getEscalation()).isSameAs(thrown.getEscalation());
+    assertThat(caught.getOutgoing()).extracting(flow -> flow.getTarget().getId()).containsExactly("extendReplyDeadline");
+    // the way out of the sub-process decides nothing on its own: signed off is its only normal end
+    SubProcess preparation = model.getModelElementById("replyPreparation");
+    assertThat(preparation.getOutgoing()).extracting(flow -> flow.getTarget().getId()).containsExactly("deliverReply");
   }
 }

@@ -1,7 +1,5 @@
 package cn.renda.proposals.process;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -32,14 +30,14 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
     // given
     String id = driver.submitSuggestion(ProcessDriver.newSession(), "关于设立县城公共自行车的建议");
     ProcessInstance instance = instance(id);
-    assertThat(instance).isWaitingAt(REVIEW_PROPOSAL);
+    assertThat(instance).isWaitingAt(ReviewProposal.KEY);
 
     // when the reason is missing, then the review is refused and nothing changes
-    assertThatThrownBy(() -> driver.complete("congress-clerk", id, REVIEW_PROPOSAL, Map.of(REVIEW_DECISION, "REJECT")))
+    assertThatThrownBy(() -> driver.complete("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "REJECT")))
         .satisfies(e -> assertThat(InvalidInputException.findIn(e).errors())
             .extracting(error -> error.field())
-            .containsExactly(REVIEW_COMMENT));
-    assertThat(instance).isWaitingAt(REVIEW_PROPOSAL);
+            .containsExactly(ReviewProposal.REVIEW_COMMENT.name()));
+    assertThat(instance).isWaitingAt(ReviewProposal.KEY);
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.SUBMITTED);
 
     // when rejected with a reason
@@ -68,9 +66,9 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
     assertThat(record.submittedKind()).isEqualTo(ProposalKind.MOTION);
     assertThat(record.caseNumber()).isEqualTo(1);
     assertThat(record.status()).isEqualTo(ProposalStatus.ASSIGNING);
-    assertThat(instance(id)).isWaitingAt(ASSIGN_AGENCIES).variables().containsEntry(KIND, "SUGGESTION")
-        .containsEntry(CASE_NUMBER, 1);
-    assertThat(driver.task(id, ASSIGN_AGENCIES).getName()).isEqualTo("交办：第1号 关于建设县级综合档案馆的议案");
+    assertThat(instance(id)).isWaitingAt(AssignAgencies.KEY).variables().containsEntry(ProcessVariables.KIND.name(), "SUGGESTION")
+        .containsEntry(ProcessVariables.CASE_NUMBER.name(), 1);
+    assertThat(driver.task(id, AssignAgencies.KEY).getName()).isEqualTo("交办：建议第1号《关于建设县级综合档案馆的议案》");
   }
 
   @Test
@@ -99,11 +97,11 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
 
     // when it disputes the assignment two days later
     driver.today(LocalDate.of(2026, 7, 3));
-    driver.complete("zfw-handler", id, ACCEPT_ASSIGNMENT,
-        Map.of(ASSIGNMENT_DECISION, "DISPUTE", DISPUTE_REASON, "该事项属于司法行政职责"));
+    driver.complete("zfw-handler", id, AcceptAssignment.KEY,
+        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "DISPUTE", AcceptAssignment.DISPUTE_REASON.name(), "该事项属于司法行政职责"));
 
     // then it goes back to the government office with the reason
-    assertThat(instance(id)).isWaitingAt(ASSIGN_AGENCIES);
+    assertThat(instance(id)).isWaitingAt(AssignAgencies.KEY);
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.ASSIGNING);
     assertThat(timelineDetails(id, "DISPUTED")).containsExactly("该事项属于司法行政职责");
 
@@ -113,7 +111,7 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
     assertThat(record.leadAgency()).isEqualTo("sfj");
     assertThat(record.assignmentRound()).isEqualTo(2);
     assertThat(record.replyDue()).isEqualTo(LocalDate.of(2026, 10, 8));
-    assertThat(driver.task(id, ACCEPT_ASSIGNMENT).getTaskDefinitionKey()).isEqualTo(ACCEPT_ASSIGNMENT);
+    assertThat(driver.task(id, AcceptAssignment.KEY).getTaskDefinitionKey()).isEqualTo(AcceptAssignment.KEY);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup("agency-sfj")
         .count()).isEqualTo(1);
 
@@ -126,20 +124,20 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
     String id = driver.submitSuggestion(ProcessDriver.newSession(), "关于改善农村饮水条件的建议");
     walk.review(id, "ACCEPT", "NORMAL");
     walk.assign(id, "zfw");
-    driver.complete("zfw-handler", id, ACCEPT_ASSIGNMENT,
-        Map.of(ASSIGNMENT_DECISION, "DISPUTE", DISPUTE_REASON, "应由住建局主办"));
+    driver.complete("zfw-handler", id, AcceptAssignment.KEY,
+        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "DISPUTE", AcceptAssignment.DISPUTE_REASON.name(), "应由住建局主办"));
 
     // a deadline beyond six months of the first assignment is refused
-    assertThatThrownBy(() -> driver.complete("gov-clerk", id, ASSIGN_AGENCIES,
-            Map.of(LEAD_AGENCY, "zjj", REPLY_DEADLINE, "2027-01-15")))
+    assertThatThrownBy(() -> driver.complete("gov-clerk", id, AssignAgencies.KEY,
+            Map.of(AssignAgencies.LEAD_AGENCY.name(), "zjj", AssignAgencies.REPLY_DEADLINE.name(), "2027-01-15")))
         .satisfies(e -> assertThat(InvalidInputException.findIn(e).errors())
             .extracting(error -> error.code())
             .containsExactly("too-late"));
 
     // a new deadline within the limit is taken (a Sunday moves to Monday) and recorded
-    driver.complete("gov-clerk", id, ASSIGN_AGENCIES, Map.of(LEAD_AGENCY, "zjj", REPLY_DEADLINE, "2026-11-01"));
+    driver.complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), "zjj", AssignAgencies.REPLY_DEADLINE.name(), "2026-11-01"));
     assertThat(records.get(id).replyDue()).isEqualTo(LocalDate.of(2026, 11, 2));
-    assertThat(timelineDetails(id, "ASSIGNED")).last().asString().contains("答复期限：2026-11-02");
+    assertThat(timelineDetails(id, "ASSIGNED")).last().asString().contains("答复期限：2026年11月2日（周一）");
   }
 
   @Test
@@ -155,7 +153,7 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
         .satisfies(e -> assertThat(InvalidInputException.findIn(e).errors())
             .extracting(error -> error.field() + ":" + error.code())
             .containsExactly("coAgencies[0]:lead-is-co"));
-    assertThat(instance(id)).isWaitingAt(ASSIGN_AGENCIES);
+    assertThat(instance(id)).isWaitingAt(AssignAgencies.KEY);
     assertThat(records.get(id).leadAgency()).isNull();
   }
 
@@ -166,10 +164,10 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
     walk.assign(id, "jtj");
     walk.accept(id, "jtj");
 
-    assertThat(instance(id)).isWaitingAt(DRAFT_REPLY);
-    assertThat(driver.tasks(id, PROVIDE_CO_OPINION)).isEmpty();
+    assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
+    assertThat(driver.tasks(id, ProvideCoOpinion.KEY)).isEmpty();
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.DRAFTING);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup("agency-jtj")
-        .taskDefinitionKey(DRAFT_REPLY).count()).isEqualTo(1);
+        .taskDefinitionKey(DraftReply.KEY).count()).isEqualTo(1);
   }
 }

@@ -1,7 +1,5 @@
 package cn.renda.proposals.process;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -52,24 +50,24 @@ class SeedCaseProcessTest extends ProcessTestBase {
 
     // assigned to 县委政法委 with four co-agencies, the letter issued by 县人民政府办公室
     driver.today(LocalDate.of(2020, 5, 6));
-    driver.complete("gov-clerk", id, ASSIGN_AGENCIES, Map.of(LEAD_AGENCY, "zfw",
-        CO_AGENCIES, Walk.codes("sfj", "fy", "mzj", "xfj"), REPLY_ISSUER, "zfb"));
+    driver.complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), "zfw",
+        AssignAgencies.CO_AGENCIES.name(), Walk.codes("sfj", "fy", "mzj", "xfj"), AssignAgencies.REPLY_ISSUER.name(), "zfb"));
     assertThat(records.get(id).replyDue()).isEqualTo(LocalDate.of(2020, 8, 6));
     driver.today(LocalDate.of(2020, 5, 7));
     walk.accept(id, "zfw");
-    assertThat(driver.tasks(id, PROVIDE_CO_OPINION)).hasSize(4);
+    assertThat(driver.tasks(id, ProvideCoOpinion.KEY)).hasSize(4);
 
     driver.today(LocalDate.of(2020, 5, 28));
     for (String coAgency : new String[] {"sfj", "fy", "mzj", "xfj"}) {
       walk.coOpinion(id, coAgency);
     }
-    assertThat(instance).isWaitingAt(DRAFT_REPLY);
+    assertThat(instance).isWaitingAt(DraftReply.KEY);
 
     // the reply: class B, face-to-face communication, signed off and delivered on 2020-07-31
     driver.today(LocalDate.of(2020, 7, 27));
     Map<String, Object> reply = new HashMap<>(Walk.reply("B", LocalDate.parse(seed.get("plannedResolutionDate").asText())));
-    reply.put(REPLY_TEXT, seed.get("replyText").asText());
-    driver.complete("zfw-handler", id, DRAFT_REPLY, reply);
+    reply.put(DraftReply.REPLY_TEXT.name(), seed.get("replyText").asText());
+    driver.complete("zfw-handler", id, DraftReply.KEY, reply);
     driver.today(LocalDate.of(2020, 7, 31));
     walk.signOff(id, "zfw", "APPROVE");
 
@@ -88,12 +86,12 @@ class SeedCaseProcessTest extends ProcessTestBase {
     walk.feedback(id, "SATISFIED");
     driver.today(LocalDate.of(2020, 8, 20));
     walk.evaluate(id, "B");
-    assertThat(instance).isWaitingAt(REPORT_PROGRESS);
+    assertThat(instance).isWaitingAt(ReportProgress.KEY);
     assertThat(records.get(id).progressDue()).isEqualTo(LocalDate.of(2020, 12, 31));
 
     driver.today(LocalDate.of(2020, 12, 28));
-    driver.complete("zfw-handler", id, REPORT_PROGRESS,
-        Map.of(PROGRESS_REPORT, "县社会矛盾纠纷调处化解中心已建成运行", RESOLVED, true));
+    driver.complete("zfw-handler", id, ReportProgress.KEY,
+        Map.of(ReportProgress.PROGRESS_REPORT.name(), "县社会矛盾纠纷调处化解中心已建成运行", ReportProgress.RESOLVED.name(), true));
 
     // closed, the classification became A; no alert was ever needed
     assertThat(instance).isEnded().hasPassed("EndEvent_Closed");

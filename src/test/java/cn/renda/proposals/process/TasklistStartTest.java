@@ -1,7 +1,5 @@
 package cn.renda.proposals.process;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,18 +21,18 @@ class TasklistStartTest extends ProcessTestBase {
 
   private Map<String, Object> form(String session) {
     Map<String, Object> form = new HashMap<>();
-    form.put(KIND, "MOTION");
-    form.put(SESSION, session);
-    form.put(TITLE, "关于加强海岛防台风设施建设的议案");
-    form.put(CONTENT, "建议加大投入，完善避风港和防台风设施。");
-    form.put(LEAD_DEPUTY, "maohongding");
-    form.put(CO_SIGNERS, String.join(", ", ProcessDriver.CO_SIGNERS));
+    form.put(ProcessVariables.KIND.name(), "MOTION");
+    form.put(ProcessVariables.SESSION.name(), session);
+    form.put(ProcessVariables.TITLE.name(), "关于加强海岛防台风设施建设的议案");
+    form.put(ProcessVariables.CONTENT.name(), "建议加大投入，完善避风港和防台风设施。");
+    form.put(ProcessVariables.LEAD_DEPUTY.name(), "maohongding");
+    form.put(ProcessVariables.CO_SIGNERS.name(), String.join(", ", ProcessDriver.CO_SIGNERS));
     return form;
   }
 
   private ProcessInstance start(String user, Map<String, Object> form) {
     AtomicReference<ProcessInstance> started = new AtomicReference<>();
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(ProposalProcess.KEY)
         .latestVersion().singleResult().getId();
     driver.as(user, () -> started.set(engine.getFormService().submitStartForm(definition, form)));
     return started.get();
@@ -54,14 +52,16 @@ class TasklistStartTest extends ProcessTestBase {
     assertThat(record.submittedBy()).isEqualTo("congress-clerk");
     // the text lives in the record, not in the process
     Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
-    assertThat(variables).doesNotContainKeys(TITLE, CONTENT, CO_SIGNERS).containsEntry(PROPOSAL_ID, id);
-    assertThat(driver.task(id, REVIEW_PROPOSAL).getName()).isEqualTo("审查立案：关于加强海岛防台风设施建设的议案");
+    assertThat(variables).doesNotContainKeys(ProcessVariables.TITLE.name(), ProcessVariables.CONTENT.name(), ProcessVariables.CO_SIGNERS.name());
+    assertThat(instance.getBusinessKey()).isEqualTo(id);
+    assertThat(record.processInstanceId()).isEqualTo(instance.getId());
+    assertThat(driver.task(id, ReviewProposal.KEY).getName()).isEqualTo("审查立案：议案《关于加强海岛防台风设施建设的议案》");
   }
 
   @Test
   void shouldRefuseAnIncompleteStartFormAndStoreNothing() {
     Map<String, Object> form = form(ProcessDriver.newSession());
-    form.put(CO_SIGNERS, "zhanglihua");
+    form.put(ProcessVariables.CO_SIGNERS.name(), "zhanglihua");
     long before = jdbc.sql("SELECT COUNT(*) FROM proposal").query(Long.class).single();
 
     assertThatThrownBy(() -> start("congress-clerk", form))

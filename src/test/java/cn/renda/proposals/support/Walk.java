@@ -1,8 +1,15 @@
 package cn.renda.proposals.support;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
 
+import cn.renda.proposals.process.SignOffReply;
+import cn.renda.proposals.process.ReviewProposal;
+import cn.renda.proposals.process.ProvideCoOpinion;
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.EvaluateHandling;
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.AcceptAssignment;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,29 +35,29 @@ public class Walk {
 
   public void review(String id, String decision, String priority) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(REVIEW_DECISION, decision);
-    variables.put(PRIORITY, priority);
+    variables.put(ReviewProposal.REVIEW_DECISION.name(), decision);
+    variables.put(ProcessVariables.PRIORITY.name(), priority);
     if (decision.equals("REJECT")) {
-      variables.put(REVIEW_COMMENT, "不属于本级人大职权范围");
+      variables.put(ReviewProposal.REVIEW_COMMENT.name(), "不属于本级人大职权范围");
     }
-    driver.complete("congress-clerk", id, REVIEW_PROPOSAL, variables);
+    driver.complete("congress-clerk", id, ReviewProposal.KEY, variables);
   }
 
   public void assign(String id, String lead, String... coAgencies) {
-    driver.complete("gov-clerk", id, ASSIGN_AGENCIES, Map.of(LEAD_AGENCY, lead, CO_AGENCIES, codes(coAgencies)));
+    driver.complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), lead, AssignAgencies.CO_AGENCIES.name(), codes(coAgencies)));
   }
 
   public void accept(String id, String lead) {
-    driver.complete(lead + "-handler", id, ACCEPT_ASSIGNMENT, Map.of(ASSIGNMENT_DECISION, "ACCEPT"));
+    driver.complete(lead + "-handler", id, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
   }
 
   /** The co-agency's opinion (its handler completes its own co-opinion task). */
   public void coOpinion(String id, String agency) {
-    var task = driver.tasks(id, PROVIDE_CO_OPINION).stream()
-        .filter(t -> agency.equals(driver.variable(t, CO_AGENCY)))
+    var task = driver.tasks(id, ProvideCoOpinion.KEY).stream()
+        .filter(t -> agency.equals(driver.variable(t, ProcessVariables.CO_AGENCY.name())))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no co-opinion task of " + agency));
-    driver.complete(agency + "-handler", task, Map.of(CO_OPINION, agency + "的协办意见：同意主办单位意见。"));
+    driver.complete(agency + "-handler", task, Map.of(ProvideCoOpinion.CO_OPINION.name(), agency + "的协办意见：同意主办单位意见。"));
   }
 
   /** Submitted, accepted and assigned, accepted by the lead agency, co-opinions given: drafting. */
@@ -67,30 +74,30 @@ public class Walk {
 
   public static Map<String, Object> reply(String classification, LocalDate planned) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(DRAFT_ACTION, "SUBMIT");
-    variables.put(REPLY_TEXT, "经研究，现将意见答复如下：……感谢您对我县工作的关心和支持。");
-    variables.put(CLASSIFICATION, classification);
-    variables.put(COMMUNICATION_METHOD, "FACE_TO_FACE");
-    variables.put(CONTACT_PERSON, "金海军");
-    variables.put(CONTACT_PHONE, "0580-5082584");
-    variables.put(PUBLISHABLE, true);
+    variables.put(DraftReply.DRAFT_ACTION.name(), "SUBMIT");
+    variables.put(DraftReply.REPLY_TEXT.name(), "经研究，现将意见答复如下：……感谢您对我县工作的关心和支持。");
+    variables.put(DraftReply.CLASSIFICATION.name(), classification);
+    variables.put(DraftReply.COMMUNICATION_METHOD.name(), "FACE_TO_FACE");
+    variables.put(DraftReply.CONTACT_PERSON.name(), "金海军");
+    variables.put(DraftReply.CONTACT_PHONE.name(), "0580-5082584");
+    variables.put(DraftReply.PUBLISHABLE.name(), true);
     if (planned != null) {
-      variables.put(PLANNED_RESOLUTION_DATE, planned.toString());
+      variables.put(DraftReply.PLANNED_RESOLUTION_DATE.name(), planned.toString());
     }
     return variables;
   }
 
   public void draft(String id, String lead, String classification, LocalDate planned) {
-    driver.complete(lead + "-handler", id, DRAFT_REPLY, reply(classification, planned));
+    driver.complete(lead + "-handler", id, DraftReply.KEY, reply(classification, planned));
   }
 
   public void signOff(String id, String lead, String decision) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SIGN_OFF_DECISION, decision);
+    variables.put(SignOffReply.SIGN_OFF_DECISION.name(), decision);
     if (decision.equals("RETURN")) {
-      variables.put(SIGN_OFF_COMMENT, "请补充具体措施和时间表");
+      variables.put(SignOffReply.SIGN_OFF_COMMENT.name(), "请补充具体措施和时间表");
     }
-    driver.complete(lead + "-leader", id, SIGN_OFF_REPLY, variables);
+    driver.complete(lead + "-leader", id, SignOffReply.KEY, variables);
   }
 
   /** Drafted (class A) and signed off: the deputy is asked for feedback. */
@@ -103,16 +110,16 @@ public class Walk {
 
   public void feedback(String id, String satisfaction) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SATISFACTION, satisfaction);
+    variables.put(GiveFeedback.SATISFACTION.name(), satisfaction);
     if (satisfaction.equals("DISSATISFIED")) {
-      variables.put(FEEDBACK_COMMENT, "答复未提出具体措施");
+      variables.put(GiveFeedback.FEEDBACK_COMMENT.name(), "答复未提出具体措施");
     }
-    driver.complete("maohongding", id, GIVE_FEEDBACK, variables);
+    driver.complete("maohongding", id, GiveFeedback.KEY, variables);
   }
 
   public void evaluate(String id, String classification) {
-    driver.complete("congress-clerk", id, EVALUATE_HANDLING,
-        Map.of(FINAL_CLASSIFICATION, classification, EVALUATION_COMMENT, "办理认真，答复及时"));
+    driver.complete("congress-clerk", id, EvaluateHandling.KEY,
+        Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(), classification, EvaluateHandling.EVALUATION_COMMENT.name(), "办理认真，答复及时"));
   }
 
   public static JsonValue codes(String... codes) {

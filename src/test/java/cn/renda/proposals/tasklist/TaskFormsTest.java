@@ -1,21 +1,16 @@
 package cn.renda.proposals.tasklist;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
-import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.renda.proposals.process.Decisions;
+import cn.renda.proposals.process.Answer;
 import cn.renda.proposals.process.ProcessVariables;
 import cn.renda.proposals.process.ProposalProcess;
-import cn.renda.proposals.process.TaskViews;
-import cn.renda.proposals.proposal.Classification;
-import cn.renda.proposals.proposal.CommunicationMethod;
-import cn.renda.proposals.proposal.Labelled;
-import cn.renda.proposals.proposal.Priority;
-import cn.renda.proposals.proposal.ProposalKind;
-import cn.renda.proposals.proposal.Satisfaction;
+import cn.renda.proposals.process.ReviewProposal;
+import cn.renda.proposals.process.TaskContract;
+import cn.renda.proposals.process.Variable;
+import cn.renda.proposals.process.View;
 import cn.renda.proposals.proposal.ProposalRecords;
+import cn.renda.proposals.proposal.ProposalRules;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
@@ -23,12 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +29,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -51,9 +42,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The deployed model and the deployed Camunda Forms agree with each other, with the variables of the process and with
- * DESIGN.md: a renamed variable, a task without a form, a form without a field DESIGN.md asks for, or a choice that
- * offers a value the server does not know breaks the build.
+ * The deployed model, the deployed Camunda Forms and the contracts of the user tasks agree: a task without a form or
+ * contract, a form that asks for something its task does not take or misses an answer, a field the server requires
+ * that the form does not, a form that shows what its contract does not prepare, or a choice, a pattern or a length
+ * the server does not know breaks the build.
  */
 @IntegrationTest
 class TaskFormsTest {
@@ -62,75 +54,16 @@ class TaskFormsTest {
   private static final String START = "start";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** DESIGN.md, "The lifecycle": what is recorded at each step (the start event: the submission). */
-  private static final Map<String, List<String>> RECORDED = Map.ofEntries(
-      entry(START, List.of(KIND, TITLE, CONTENT, LEAD_DEPUTY, CO_SIGNERS, SESSION)),
-      entry(REVIEW_PROPOSAL, List.of(REVIEW_DECISION, REVIEW_COMMENT, PRIORITY)),
-      entry(ASSIGN_AGENCIES, List.of(LEAD_AGENCY, CO_AGENCIES, REPLY_ISSUER)),
-      entry(ACCEPT_ASSIGNMENT, List.of(ASSIGNMENT_DECISION, DISPUTE_REASON)),
-      entry(PROVIDE_CO_OPINION, List.of(CO_OPINION)),
-      entry(DRAFT_REPLY, List.of(REPLY_TEXT, CLASSIFICATION, COMMUNICATION_METHOD, CONTACT_PERSON, CONTACT_PHONE,
-          PUBLISHABLE, PLANNED_RESOLUTION_DATE, EXTENSION_REASON, EXTENSION_UNTIL)),
-      entry(SIGN_OFF_REPLY, List.of(SIGN_OFF_DECISION, SIGN_OFF_COMMENT)),
-      entry(GIVE_FEEDBACK, List.of(SATISFACTION, FEEDBACK_COMMENT)),
-      entry(SUPERVISE_DISSATISFACTION, List.of(SUPERVISION_DECISION, SUPERVISION_COMMENT)),
-      entry(EVALUATE_HANDLING, List.of(FINAL_CLASSIFICATION, EVALUATION_COMMENT)),
-      entry(APPROVE_EXTENSION, List.of(EXTENSION_DECISION)),
-      entry(SUPERVISE_OVERDUE, List.of(SUPERVISION_NOTE)),
-      entry(REPORT_PROGRESS, List.of(PROGRESS_REPORT, RESOLVED)));
-
-  /** What the server refuses to go without (TaskCompletion, ProposalRules): required in the form too. */
-  private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
-      entry(START, List.of(KIND, SESSION, TITLE, CONTENT, LEAD_DEPUTY)),
-      entry(REVIEW_PROPOSAL, List.of(REVIEW_DECISION)),
-      entry(ASSIGN_AGENCIES, List.of(LEAD_AGENCY)),
-      entry(ACCEPT_ASSIGNMENT, List.of(ASSIGNMENT_DECISION, DISPUTE_REASON)),
-      entry(PROVIDE_CO_OPINION, List.of(CO_OPINION)),
-      entry(DRAFT_REPLY, List.of(DRAFT_ACTION, REPLY_TEXT, CLASSIFICATION, COMMUNICATION_METHOD,
-          PLANNED_RESOLUTION_DATE, EXTENSION_REASON, EXTENSION_UNTIL)),
-      entry(SIGN_OFF_REPLY, List.of(SIGN_OFF_DECISION, SIGN_OFF_COMMENT)),
-      entry(GIVE_FEEDBACK, List.of(SATISFACTION)),
-      entry(SUPERVISE_DISSATISFACTION, List.of(SUPERVISION_DECISION, SUPERVISION_COMMENT)),
-      entry(EVALUATE_HANDLING, List.of(FINAL_CLASSIFICATION)),
-      entry(APPROVE_EXTENSION, List.of(EXTENSION_DECISION)),
-      entry(SUPERVISE_OVERDUE, List.of(SUPERVISION_NOTE)),
-      entry(REPORT_PROGRESS, List.of(PROGRESS_REPORT)));
-
-  /** Required only in one case: shown only in that case (DESIGN.md: the reason of a dispute, a B reply's date …). */
-  private static final Map<String, String> ONLY_WHEN = Map.of(
-      DISPUTE_REASON, "assignmentDecision != \"DISPUTE\"",
-      SIGN_OFF_COMMENT, "signOffDecision != \"RETURN\"",
-      PLANNED_RESOLUTION_DATE, "classification != \"B\"",
-      EXTENSION_REASON, "draftAction != \"REQUEST_EXTENSION\"",
-      EXTENSION_UNTIL, "draftAction != \"REQUEST_EXTENSION\"");
-
-  /** Answers of earlier steps a form may show as they are (read-only); everything else shown comes from TaskViews. */
-  private static final Set<String> SHOWN_AS_RECORDED = Set.of(REPLY_TEXT, CLASSIFICATION, COMMUNICATION_METHOD,
-      CONTACT_PERSON, CONTACT_PHONE, PUBLISHABLE, PLANNED_RESOLUTION_DATE, EXTENSION_REASON, EXTENSION_UNTIL,
-      DISPUTE_REASON);
-
-  /** The choices the server accepts, by variable. */
-  private static final Map<String, List<? extends Enum<?>>> CHOICES = Map.ofEntries(
-      entry(KIND, List.of(ProposalKind.values())),
-      entry(REVIEW_DECISION, List.of(Decisions.Review.values())),
-      entry(PRIORITY, List.of(Priority.values())),
-      entry(ASSIGNMENT_DECISION, List.of(Decisions.Assignment.values())),
-      entry(DRAFT_ACTION, List.of(Decisions.DraftAction.values())),
-      entry(CLASSIFICATION, List.of(Classification.values())),
-      entry(FINAL_CLASSIFICATION, List.of(Classification.values())),
-      entry(COMMUNICATION_METHOD, List.of(CommunicationMethod.values())),
-      entry(EXTENSION_DECISION, List.of(Decisions.Extension.values())),
-      entry(SIGN_OFF_DECISION, List.of(Decisions.SignOff.values())),
-      entry(SATISFACTION, Arrays.stream(Satisfaction.values()).filter(s -> s != Satisfaction.NO_RESPONSE).toList()),
-      entry(SUPERVISION_DECISION, List.of(Decisions.Supervision.values())));
-
-  private static final Set<String> DATES = Set.of(PLANNED_RESOLUTION_DATE, EXTENSION_UNTIL, REPLY_DEADLINE);
-  private static final Set<String> AGENCY_CHOICES = Set.of(LEAD_AGENCY, CO_AGENCIES, REPLY_ISSUER);
+  /** The start form is the submission (DESIGN.md): what ProposalRules.submission requires, it requires. */
+  private static final Set<String> START_REQUIRED = Set.of(ProcessVariables.SUBMITTED_KIND.name(),
+      ProcessVariables.SESSION.name(), ProcessVariables.TITLE.name(), ProcessVariables.CONTENT.name(),
+      ProcessVariables.LEAD_DEPUTY.name());
 
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ProposalRecords records;
+  @Autowired ProposalProcess process;
   @LocalServerPort int port;
 
   private ProcessDefinition definition;
@@ -139,7 +72,8 @@ class TaskFormsTest {
 
   /** A keyed form field, wherever it sits (groups included). */
   record FormField(String key, String type, boolean readonly, boolean required, String label, String hide,
-      String subtype, List<String> values, List<String> valueLabels, String valuesKey) {}
+      String subtype, List<String> values, List<String> valueLabels, String valuesKey, Integer maxLength,
+      String pattern) {}
 
   @BeforeEach
   void readDeployment() throws IOException {
@@ -160,79 +94,130 @@ class TaskFormsTest {
   }
 
   @Test
-  void shouldDeployAFormForTheStartEventAndEveryUserTask() {
+  void shouldDeployAFormAndAContractForTheStartEventAndEveryUserTask() {
     Map<String, String> formRefs = formRefs();
 
-    assertThat(formRefs.keySet()).as("every user task and the start event is in the table mirroring DESIGN.md")
-        .containsExactlyInAnyOrderElementsOf(RECORDED.keySet());
+    Set<String> contracts = process.tasks().stream().map(TaskContract::key).collect(Collectors.toSet());
+    contracts.add(START);
+    assertThat(formRefs.keySet()).as("every user task of the model has a contract, and every contract a task")
+        .containsExactlyInAnyOrderElementsOf(contracts);
     formRefs.forEach((step, formRef) -> assertThat(deployedForms).as(step + " → " + formRef).containsKey(formRef));
     assertThat(deployedForms.keySet()).as("no form without a step").containsExactlyInAnyOrderElementsOf(formRefs.values());
   }
 
   @Test
-  void shouldAskForWhatDesignRecordsAtEachStepAndRequireWhatTheServerRequires() {
+  void shouldAskForExactlyTheAnswersOfTheTaskAndRequireWhatTheServerRequires() {
     formRefs().forEach((step, formRef) -> {
       Map<String, FormField> inputs = fields(deployedForms.get(formRef)).stream()
           .filter(field -> !field.readonly())
           .collect(Collectors.toMap(FormField::key, field -> field));
-
-      assertThat(inputs.keySet()).as(formRef + " asks for").containsAll(RECORDED.get(step));
-      for (String required : REQUIRED.get(step)) {
-        assertThat(inputs.get(required).required()).as(formRef + ": " + required + " required").isTrue();
-        if (ONLY_WHEN.containsKey(required)) {
-          assertThat(hideCondition(deployedForms.get(formRef), required))
-              .as(formRef + ": " + required + " shown only when needed")
-              .isEqualTo("=" + ONLY_WHEN.get(required));
+      if (step.equals(START)) {
+        assertThat(inputs.keySet()).as(formRef + " asks for the submission")
+            .containsExactlyInAnyOrderElementsOf(ProcessVariables.START_FORM.stream().map(Variable::name).toList());
+        START_REQUIRED.forEach(name -> assertThat(inputs.get(name).required()).as(formRef + ": " + name).isTrue());
+        return;
+      }
+      TaskContract contract = process.task(step).orElseThrow();
+      assertThat(inputs.keySet()).as(formRef + " asks for the answers of " + step)
+          .containsExactlyInAnyOrderElementsOf(contract.answers().stream().map(Answer::name).toList());
+      for (Answer<?> answer : contract.answers()) {
+        FormField field = inputs.get(answer.name());
+        boolean serverNeedsIt = answer.isRequired() || answer.whenAbsent() != null;
+        if (serverNeedsIt) {
+          assertThat(field.required()).as(formRef + ": " + answer + " required").isTrue();
+        }
+        if (answer.appliesWhen() != null) {
+          assertThat(hideCondition(deployedForms.get(formRef), answer.name()))
+              .as(formRef + ": " + answer + " shown only when " + answer.appliesWhen())
+              .isEqualTo(answer.appliesWhen().hideExpression());
+        } else if (answer.requiredWhen() != null) {
+          assertThat(field.required()).as(formRef + ": " + answer + " is required only when "
+              + answer.requiredWhen() + ", which the form cannot say: the server says it").isFalse();
         }
       }
     });
   }
 
   @Test
-  void shouldUseOnlyVariablesOfTheProcessAndTheViewsOfItsTask() {
-    Set<String> variables = variableNames();
+  void shouldShowExactlyTheViewsAndEarlierAnswersOfItsContract() {
     formRefs().forEach((step, formRef) -> {
       List<FormField> fields = fields(deployedForms.get(formRef));
-
-      assertThat(fields).extracting(FormField::key).as(formRef + " uses variables of ProcessVariables only")
-          .allMatch(variables::contains);
-      Set<String> views = fields.stream()
+      Set<String> shown = fields.stream()
           .filter(FormField::readonly)
           .map(FormField::key)
-          .filter(key -> !SHOWN_AS_RECORDED.contains(key))
           .collect(Collectors.toCollection(TreeSet::new));
-      Set<String> agencyOptions = fields.stream()
-          .map(FormField::valuesKey)
-          .filter(key -> key != null)
-          .collect(Collectors.toSet());
-      views.addAll(agencyOptions);
-      assertThat(views).as(formRef + " shows what TaskViews prepares for " + step)
-          .containsExactlyInAnyOrderElementsOf(TaskViews.VIEWS.getOrDefault(step, List.of()));
+      fields.stream().map(FormField::valuesKey).filter(key -> key != null).forEach(shown::add);
+      Set<String> expected = step.equals(START) ? Set.of() : process.task(step).orElseThrow().shownNames();
+      assertThat(shown).as(formRef + " shows what the contract of " + step + " prepares")
+          .containsExactlyInAnyOrderElementsOf(expected);
     });
   }
 
   @Test
   void shouldOfferExactlyTheChoicesTheServerKnowsWithChineseLabels() {
     formRefs().forEach((step, formRef) -> {
+      Map<String, Variable<?>> variables = new HashMap<>();
+      Map<String, Answer<?>> answers = new HashMap<>();
+      if (step.equals(START)) {
+        ProcessVariables.START_FORM.forEach(variable -> variables.put(variable.name(), variable));
+      } else {
+        TaskContract contract = process.task(step).orElseThrow();
+        contract.answers().forEach(answer -> {
+          answers.put(answer.name(), answer);
+          variables.put(answer.name(), answer.variable());
+        });
+        contract.shown().forEach(variable -> variables.put(variable.name(), variable));
+      }
       for (FormField field : fields(deployedForms.get(formRef))) {
         assertThat(field.label()).as(formRef + ": label of " + field.key()).matches(".*\\p{IsHan}.*");
-        if (CHOICES.containsKey(field.key())) {
-          List<? extends Enum<?>> choices = CHOICES.get(field.key());
-          assertThat(field.values()).as(formRef + ": values of " + field.key())
-              .containsExactlyElementsOf(choices.stream().map(Enum::name).toList());
+        Variable<?> variable = variables.get(field.key());
+        if (variable == null) {
+          continue; // a view: text
+        }
+        Answer<?> answer = answers.get(field.key());
+        List<String> choices = answer != null ? answer.choices() : variable.choices();
+        if (!choices.isEmpty()) {
+          assertThat(field.values()).as(formRef + ": values of " + field.key()).containsExactlyElementsOf(choices);
           for (int i = 0; i < choices.size(); i++) {
             String label = field.valueLabels().get(i);
             assertThat(label).as(formRef + ": label of " + choices.get(i)).matches(".*\\p{IsHan}.*");
-            if (choices.get(i) instanceof Labelled labelled) {
-              assertThat(label).contains(labelled.label().replace(',', '，'));
+            String serverLabel = variable.labelOf(choices.get(i));
+            if (!serverLabel.equals(choices.get(i))) {
+              assertThat(label).contains(serverLabel.replace(',', '，'));
             }
           }
         }
-        if (DATES.contains(field.key())) {
+        if (variable.isDate()) {
           assertThat(field.type() + "/" + field.subtype()).as(formRef + ": " + field.key()).isEqualTo("datetime/date");
         }
-        if (AGENCY_CHOICES.contains(field.key())) {
-          assertThat(field.valuesKey()).as(formRef + ": options of " + field.key()).isEqualTo(AGENCY_OPTIONS);
+        if (answer != null && answer.options() != null) {
+          assertThat(field.valuesKey()).as(formRef + ": options of " + field.key()).isEqualTo(answer.options().key());
+        }
+      }
+    });
+  }
+
+  @Test
+  void shouldCheckLengthsAndPatternsAsTheServerDoes() {
+    formRefs().forEach((step, formRef) -> {
+      Map<String, FormField> inputs = fields(deployedForms.get(formRef)).stream()
+          .filter(field -> !field.readonly())
+          .collect(Collectors.toMap(FormField::key, field -> field));
+      if (step.equals(START)) {
+        assertThat(inputs.get(ProcessVariables.SESSION.name()).pattern())
+            .isEqualTo("^" + ProposalRules.SESSION.pattern() + "$");
+        assertThat(inputs.get(ProcessVariables.TITLE.name()).maxLength()).isEqualTo(ProposalRules.TITLE_MAX);
+        assertThat(inputs.get(ProcessVariables.CONTENT.name()).maxLength()).isEqualTo(ProposalRules.CONTENT_MAX);
+        return;
+      }
+      for (Answer<?> answer : process.task(step).orElseThrow().answers()) {
+        FormField field = inputs.get(answer.name());
+        if (answer.maxLength() > 0) {
+          assertThat(field.maxLength()).as(formRef + ": maximum length of " + answer).isEqualTo(answer.maxLength());
+        }
+        if (answer.pattern() != null) {
+          assertThat(field.pattern()).as(formRef + ": pattern of " + answer)
+              .isEqualTo("^" + answer.pattern().pattern() + "$");
         }
       }
     });
@@ -242,12 +227,12 @@ class TaskFormsTest {
   void shouldRegisterAMotionThroughTheStartFormAsTasklistSubmitsIt() {
     // given the start form's fields as Tasklist sends them: plain strings, co-signers as comma-separated text
     Map<String, Object> form = new LinkedHashMap<>();
-    form.put(KIND, "MOTION");
-    form.put(SESSION, "2026");
-    form.put(TITLE, "关于加快建设城乡供水一体化工程的议案");
-    form.put(CONTENT, "建议县政府统筹推进城乡供水一体化。");
-    form.put(LEAD_DEPUTY, "maohongding");
-    form.put(CO_SIGNERS, String.join(", ", ProcessDriver.CO_SIGNERS.subList(0, 9)));
+    form.put(ProcessVariables.KIND.name(), "MOTION");
+    form.put(ProcessVariables.SESSION.name(), "2026");
+    form.put(ProcessVariables.TITLE.name(), "关于加快建设城乡供水一体化工程的议案");
+    form.put(ProcessVariables.CONTENT.name(), "建议县政府统筹推进城乡供水一体化。");
+    form.put(ProcessVariables.LEAD_DEPUTY.name(), "maohongding");
+    form.put(ProcessVariables.CO_SIGNERS.name(), String.join(", ", ProcessDriver.CO_SIGNERS.subList(0, 9)));
     Map<String, Object> variables = new LinkedHashMap<>();
     form.forEach((name, value) -> variables.put(name, Map.of("value", value)));
 
@@ -260,9 +245,9 @@ class TaskFormsTest {
     String id = answer.json().get("businessKey").asText();
     assertThat(records.get(id).deputies()).hasSize(10).startsWith("maohongding", "zhanglihua");
     Task review = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
-    assertThat(review.getTaskDefinitionKey()).isEqualTo(REVIEW_PROPOSAL);
-    assertThat(taskService.getVariableLocal(review.getId(), PROPOSAL_TITLE)).isEqualTo("关于加快建设城乡供水一体化工程的议案");
-    assertThat(runtimeService.getVariables(review.getProcessInstanceId())).doesNotContainKeys(TITLE, CONTENT, CO_SIGNERS);
+    assertThat(review.getTaskDefinitionKey()).isEqualTo(ReviewProposal.KEY);
+    assertThat(taskService.getVariableLocal(review.getId(), View.PROPOSAL_TITLE.key())).isEqualTo("关于加快建设城乡供水一体化工程的议案");
+    assertThat(runtimeService.getVariables(review.getProcessInstanceId())).doesNotContainKeys(ProcessVariables.TITLE.name(), ProcessVariables.CONTENT.name(), ProcessVariables.CO_SIGNERS.name());
   }
 
   /** The formRef of the start event and each user task, by step; each bound to the deployment. */
@@ -286,19 +271,6 @@ class TaskFormsTest {
     return formRef;
   }
 
-  private static Set<String> variableNames() {
-    Set<String> names = new HashSet<>();
-    for (Field field : ProcessVariables.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        try {
-          names.add((String) field.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return names;
-  }
 
   static List<FormField> fields(JsonNode form) {
     List<FormField> fields = new ArrayList<>();
@@ -331,7 +303,9 @@ class TaskFormsTest {
           component.path("subtype").asText(null),
           values,
           labels,
-          component.path("valuesKey").asText(null)));
+          component.path("valuesKey").asText(null),
+          component.path("validate").has("maxLength") ? component.path("validate").get("maxLength").asInt() : null,
+          component.path("validate").path("pattern").asText(null)));
     }
   }
 

@@ -1,7 +1,8 @@
 package cn.renda.proposals.tasklist;
 
-import static cn.renda.proposals.process.ProcessVariables.*;
-import static cn.renda.proposals.process.ProposalProcess.*;
+import cn.renda.proposals.process.SignOffReply;
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.proposal.ProposalRecords;
@@ -126,7 +127,7 @@ class TasklistBrowserTest {
     assertThat(value("主办单位")).isEqualTo("县委政法委");
     click(By.cssSelector("button.claim"));
     new WebDriverWait(browser, PATIENCE).until(browser -> "zfw-handler".equals(
-        taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(DRAFT_REPLY).singleResult()
+        taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(DraftReply.KEY).singleResult()
             .getAssignee()));
     new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     capture("handler-task-claimed");
@@ -146,13 +147,13 @@ class TasklistBrowserTest {
     complete();
     waitFor(By.xpath("//*[contains(@class,'alert') and contains(normalize-space(.),'答复正文不能包含 HTML 或脚本标记')]"));
     capture("handler-refused-by-server");
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(DRAFT_REPLY).count())
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(DraftReply.KEY).count())
         .isEqualTo(1);
 
     // then a correct reply goes to sign-off
     type("答复正文", "经研究，现答复如下：我局将会同有关部门在城区新增公共停车泊位。感谢您对我县工作的关心和支持。");
     complete();
-    new WebDriverWait(browser, PATIENCE).until(browser -> tasks(id, SIGN_OFF_REPLY) == 1);
+    new WebDriverWait(browser, PATIENCE).until(browser -> tasks(id, SignOffReply.KEY) == 1);
     capture("handler-completed");
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.SIGN_OFF);
 
@@ -169,11 +170,11 @@ class TasklistBrowserTest {
     complete();
 
     // then the reply is delivered and the deputy is asked for feedback
-    new WebDriverWait(browser, PATIENCE).until(browser -> tasks(id, GIVE_FEEDBACK) == 1);
+    new WebDriverWait(browser, PATIENCE).until(browser -> tasks(id, GiveFeedback.KEY) == 1);
     capture("leader-completed");
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.AWAITING_FEEDBACK);
     assertThat(taskService.getVariable(
-            taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult().getId(), REPLY_TEXT))
+            taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult().getId(), DraftReply.REPLY_TEXT.name()))
         .asString().startsWith("经研究，现答复如下");
   }
 

@@ -1,6 +1,7 @@
 package cn.renda.proposals.tasklist;
 
-import static cn.renda.proposals.process.ProposalProcess.*;
+import cn.renda.proposals.process.SuperviseOverdue;
+import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.support.IntegrationTest;
@@ -62,8 +63,8 @@ class TasklistFiltersTest {
     String first = walk.toDrafting(ProcessDriver.newSession(), "zfw");
     driver.today(LocalDate.of(2026, 7, 15));
     String second = walk.toDrafting(ProcessDriver.newSession(), "zfw");
-    Task firstDraft = driver.task(first, DRAFT_REPLY);
-    Task secondDraft = driver.task(second, DRAFT_REPLY);
+    Task firstDraft = driver.task(first, DraftReply.KEY);
+    Task secondDraft = driver.task(second, DraftReply.KEY);
 
     // then the unit sees both, soonest first, and other agencies see neither
     assertThat(ids("zfw-handler", TasklistFilters.MY_UNIT)).containsSubsequence(firstDraft.getId(), secondDraft.getId());
@@ -98,9 +99,9 @@ class TasklistFiltersTest {
 
     driver.fire(id, "Timer_ReplyOverdue");
 
-    String supervision = driver.task(id, SUPERVISE_OVERDUE).getId();
+    String supervision = driver.task(id, SuperviseOverdue.KEY).getId();
     assertThat(ids("gov-clerk", TasklistFilters.SUPERVISION)).contains(supervision);
-    assertThat(ids("gov-clerk", TasklistFilters.SUPERVISION)).doesNotContain(driver.task(id, DRAFT_REPLY).getId());
+    assertThat(ids("gov-clerk", TasklistFilters.SUPERVISION)).doesNotContain(driver.task(id, DraftReply.KEY).getId());
     // a normal proposal is supervised by the government office only
     assertThat(ids("congress-clerk", TasklistFilters.SUPERVISION)).doesNotContain(supervision);
   }
