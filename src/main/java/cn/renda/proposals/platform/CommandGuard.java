@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -165,7 +167,7 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
         return handOver(command, context, caller, read(claim, "taskId"), read(claim, "userId"));
       }
       if (command instanceof AssignTaskCmd assign) {
-        return handOver(command, context, caller, read(assign, "taskId"), read(assign, "value"));
+        return handOver(command, context, caller, read(assign, "taskId"), read(assign, "userId"));
       }
       if (command instanceof AbstractSetTaskPropertyCmd || command instanceof DeleteIdentityLinkCmd
           || command instanceof DelegateTaskCmd || command instanceof SaveTaskCmd
@@ -228,6 +230,9 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
       if (definition == null) {
         return;
       }
+      if (!context.getAuthorizationManager().isAuthorized(Permissions.READ, Resources.TASK, task.getId())) {
+        return; // the engine refuses the caller anyway, and the refusal must not describe a task they cannot see
+      }
       Optional<WritePolicy.TaskInputs> inputs = policy().taskInputs(definition.getKey(), task.getTaskDefinitionKey());
       if (inputs.isEmpty()) {
         return;
@@ -246,7 +251,7 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
         }
       });
       if (!foreign.isEmpty()) {
-        throw new InvalidInputException(foreign);
+        throw refused(new InvalidInputException(foreign));
       }
       if (kept.size() != variables.size()) {
         write(command, variablesField, command instanceof SubmitTaskFormCmd ? Variables.fromMap(kept) : kept);
@@ -276,9 +281,15 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
         }
       }
       if (!refused.isEmpty()) {
-        throw new InvalidInputException(refused);
+        throw refused(new InvalidInputException(refused));
       }
     }
+  }
+
+  /** Refused input: the REST APIs answer 400 with the fields at fault ({@link RefusalStatusFilter}). */
+  private static InvalidInputException refused(InvalidInputException refusal) {
+    Refusals.refused(refusal);
+    return refusal;
   }
 
   private WritePolicy policy() {
