@@ -10,11 +10,18 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Accounts and login ({@code proposals.accounts}); README.md, "Accounts and login", explains each.
  *
+ * @param passwordPolicy passwords of at least 8 characters without the user's own data (the demo profile turns it off
+ *     for its password {@code demo}); the administrator's {@code ADMIN_PASSWORD} is checked at start-up
  * @param loginThrottle how failed logins slow down further attempts
  */
 @Validated
 @ConfigurationProperties("proposals.accounts")
-public record AccountProperties(@DefaultValue @Valid LoginThrottleSettings loginThrottle) {
+public record AccountProperties(
+    @DefaultValue("true") boolean passwordPolicy,
+    @DefaultValue @Valid LoginThrottleSettings loginThrottle) {
+
+  /** The property that turns the password policy on or off, read before the application context exists. */
+  static final String PASSWORD_POLICY = "proposals.accounts.password-policy";
 
   /**
    * Failed logins are counted per user and client address; see {@link LoginThrottle}.

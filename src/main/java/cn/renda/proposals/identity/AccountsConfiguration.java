@@ -10,8 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Accounts and login: the login throttle, the engine's account rules and the filter that tells the throttle where a
- * request comes from.
+ * Accounts and login: the login throttle, the engine's account rules (password policy) and the filter that tells the throttle where a request comes from. README.md, "Accounts and login".
  */
 @Configuration(proxyBeanMethods = false)
 class AccountsConfiguration {
@@ -23,8 +22,8 @@ class AccountsConfiguration {
 
   /** An engine plugin: the engine collects every plugin bean. */
   @Bean
-  AccountRules accountRules(LoginThrottle loginThrottle) {
-    return new AccountRules(loginThrottle);
+  AccountRules accountRules(LoginThrottle loginThrottle, AccountProperties accounts) {
+    return new AccountRules(loginThrottle, accounts.passwordPolicy());
   }
 
   /**
