@@ -12,12 +12,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param passwordPolicy passwords of at least 8 characters without the user's own data (the demo profile turns it off
  *     for its password {@code demo}); the administrator's {@code ADMIN_PASSWORD} is checked at start-up
+ * @param usersMayChangeEmail whether users may change their own e-mail address (administrators always may)
  * @param loginThrottle how failed logins slow down further attempts
  */
 @Validated
 @ConfigurationProperties("proposals.accounts")
 public record AccountProperties(
     @DefaultValue("true") boolean passwordPolicy,
+    @DefaultValue("false") boolean usersMayChangeEmail,
     @DefaultValue @Valid LoginThrottleSettings loginThrottle) {
 
   /** The property that turns the password policy on or off, read before the application context exists. */

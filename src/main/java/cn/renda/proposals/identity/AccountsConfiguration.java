@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Accounts and login: the login throttle, the engine's account rules (password policy) and the filter that tells the throttle where a request comes from. README.md, "Accounts and login".
+ * Accounts and login: the login throttle, the engine's account rules (password policy, no changes of one's own names
+ * and e-mail) and the filter that tells the throttle where a request comes from. README.md, "Accounts and login".
  */
 @Configuration(proxyBeanMethods = false)
 class AccountsConfiguration {
@@ -23,7 +24,7 @@ class AccountsConfiguration {
   /** An engine plugin: the engine collects every plugin bean. */
   @Bean
   AccountRules accountRules(LoginThrottle loginThrottle, AccountProperties accounts) {
-    return new AccountRules(loginThrottle, accounts.passwordPolicy());
+    return new AccountRules(loginThrottle, accounts.passwordPolicy(), accounts.usersMayChangeEmail());
   }
 
   /**

@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
 /**
  * Puts the application's account rules into the engine: its identity provider becomes a
- * {@link GuardedIdentityProvider} (login throttling by the {@link LoginGuard}), and, outside the demo, the {@link PasswordRules} become the engine's password policy, which the engine
+ * {@link GuardedIdentityProvider} (login throttling by the {@link LoginGuard}, no changes of one's own names and
+ * e-mail), and, outside the demo, the {@link PasswordRules} become the engine's password policy, which the engine
  * checks whenever a password is set and the Admin and Welcome webapps show beside the password field.
  *
  * <p>Created by the identity feature, which owns the settings and the guard.
@@ -27,10 +28,12 @@ public class AccountRules extends AbstractProcessEnginePlugin {
 
   private final LoginGuard guard;
   private final boolean passwordPolicy;
+  private final boolean usersMayChangeOwnEmail;
 
-  public AccountRules(LoginGuard guard, boolean passwordPolicy) {
+  public AccountRules(LoginGuard guard, boolean passwordPolicy, boolean usersMayChangeOwnEmail) {
     this.guard = guard;
     this.passwordPolicy = passwordPolicy;
+    this.usersMayChangeOwnEmail = usersMayChangeOwnEmail;
   }
 
   @Override
@@ -56,7 +59,7 @@ public class AccountRules extends AbstractProcessEnginePlugin {
 
     @Override
     public Session openSession() {
-      return new GuardedIdentityProvider(guard);
+      return new GuardedIdentityProvider(guard, usersMayChangeOwnEmail);
     }
   }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -26,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Accounts outside the demo (postgres profile, as in production): the password policy. One application for the whole
- * class.
+ * Accounts outside the demo (postgres profile, as in production): the password policy, and an administrator who lets
+ * users change their own e-mail address. One application for the whole class.
  */
 class PasswordPolicyTest {
 
@@ -41,7 +42,9 @@ class PasswordPolicyTest {
 
   @BeforeAll
   static void start() {
-    app = TestApplications.start(List.of("postgres"), production(TestDatabases.create(), ADMIN_PASSWORD));
+    Map<String, String> settings = new HashMap<>(production(TestDatabases.create(), ADMIN_PASSWORD));
+    settings.put("proposals.accounts.users-may-change-email", "true");
+    app = TestApplications.start(List.of("postgres"), settings);
     base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     engineRest = "/engine-rest/engine/" + app.getBean(ProcessEngine.class).getName();
     jdbc = app.getBean(JdbcClient.class);
@@ -122,6 +125,23 @@ class PasswordPolicyTest {
       }
       assertThat(labels.get("PASSWORD_POLICY_LENGTH").asText()).as(webapp).contains("{{minLength}}");
     }
+  }
+
+  @Test
+  void shouldLetUsersChangeTheirOwnEmailWhereTheAdministratorAllowsItButStillNotTheirNames() {
+    admin().post(engineRest + "/user/create", newUser("chenjing", "Dongsha-2026"));
+    Http self = Http.as(base, "chenjing", "Dongsha-2026");
+    String profile = engineRest + "/user/chenjing/profile";
+
+    Http.Answer email = self.put(profile,
+        Map.of("id", "chenjing", "firstName", "丽华", "lastName", "李", "email", "chenjing@mail.example"));
+    Http.Answer names = self.put(profile,
+        Map.of("id", "chenjing", "firstName", "静", "lastName", "陈", "email", "chenjing@mail.example"));
+
+    assertThat(email.status()).as(email.body()).isEqualTo(204);
+    assertThat(names.status()).isEqualTo(403);
+    assertThat(jdbc.sql("SELECT first_, last_, email_ FROM act_id_user WHERE id_ = 'chenjing'").query().singleRow())
+        .containsEntry("first_", "丽华").containsEntry("last_", "李").containsEntry("email_", "chenjing@mail.example");
   }
 
   @Test
