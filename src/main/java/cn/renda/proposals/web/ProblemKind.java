@@ -13,6 +13,7 @@ public enum ProblemKind {
   CONFLICT(409, "Conflict / 操作冲突"),
   PAYLOAD_TOO_LARGE(413, "Request too large / 请求内容过大"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type / 不支持的内容类型"),
+  TOO_MANY_REQUESTS(429, "Too many requests / 请求过于频繁"),
   INTERNAL(500, "Internal error / 系统内部错误");
 
   private final int status;

@@ -70,7 +70,7 @@ class RunModesTest {
       String tasks = "/engine-rest/engine/" + engine.getName() + "/task";
       assertThat(Http.as(baseUrl(app), "gov-clerk", "demo").get(tasks).status()).isEqualTo(401);
       assertThat(Http.as(baseUrl(app), "admin", "s3cret-for-test").get(tasks).status()).isEqualTo(200);
-      // (last: a failed login delays the account's next attempts)
+      // (last: a failed login counts against this client's next attempts for the account)
       assertThat(Http.as(baseUrl(app), "admin", "demo").get(tasks).status()).isEqualTo(401);
     }
   }

@@ -18,19 +18,29 @@ public final class Http {
 
   private final String baseUrl;
   private final String authorization;
+  private final String clientAddress;
 
-  private Http(String baseUrl, String authorization) {
+  private Http(String baseUrl, String authorization, String clientAddress) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;
+    this.clientAddress = clientAddress;
   }
 
   public static Http anonymous(String baseUrl) {
-    return new Http(baseUrl, null);
+    return new Http(baseUrl, null, null);
   }
 
   public static Http as(String baseUrl, String user, String password) {
     String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new Http(baseUrl, "Basic " + token);
+    return new Http(baseUrl, "Basic " + token, null);
+  }
+
+  /**
+   * The same client at another address: the tests play the reverse proxy (application-test.yaml), so the application
+   * sees the address given in {@code X-Forwarded-For}.
+   */
+  public Http from(String address) {
+    return new Http(baseUrl, authorization, address);
   }
 
   /** An answer: status, content type and body, with the body parsed as JSON on demand. */
@@ -93,6 +103,9 @@ public final class Http {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
     if (authorization != null) {
       builder.header("Authorization", authorization);
+    }
+    if (clientAddress != null) {
+      builder.header("X-Forwarded-For", clientAddress);
     }
     return builder;
   }

@@ -17,17 +17,32 @@ public final class WebappSession {
 
   private final String baseUrl;
   private final String engineName;
+  private final String clientAddress;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
 
   public WebappSession(String baseUrl, String engineName) {
+    this(baseUrl, engineName, null);
+  }
+
+  /**
+   * A browser at another address: the tests play the reverse proxy (application-test.yaml), so every request says
+   * where it comes from in {@code X-Forwarded-For}.
+   */
+  public WebappSession(String baseUrl, String engineName, String clientAddress) {
     this.baseUrl = baseUrl;
     this.engineName = engineName;
+    this.clientAddress = clientAddress;
     this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
   }
 
   /** Logs into one webapp (tasklist, cockpit, admin); answers the HTTP status of the login request. */
   public int login(String app, String user, String password) {
+    return loginAnswer(app, user, password).statusCode();
+  }
+
+  /** Logs into one webapp as the login page does; answers the whole answer (status, headers, body). */
+  public HttpResponse<String> loginAnswer(String app, String user, String password) {
     get("/camunda/app/" + app + "/");
     String form = "username=" + encode(user) + "&password=" + encode(password);
     HttpRequest request = HttpRequest.newBuilder(URI.create(
@@ -36,17 +51,21 @@ public final class WebappSession {
         .header("X-XSRF-TOKEN", csrfToken())
         .POST(HttpRequest.BodyPublishers.ofString(form))
         .build();
-    return send(request).statusCode();
+    return send(request);
   }
 
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
   }
 
-  /** A request of the caller's own choosing, sent with this session's cookies. */
+  /** A request of the caller's own choosing, sent with this session's cookies (and its client address). */
   public HttpResponse<String> send(HttpRequest request) {
+    HttpRequest sent = request;
+    if (clientAddress != null) {
+      sent = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", clientAddress).build();
+    }
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return client.send(sent, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
