@@ -5,6 +5,7 @@ import cn.renda.proposals.web.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -49,6 +50,8 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
         ConflictException conflict = ConflictException.findIn(e);
         if (conflict != null) {
           Refusals.conflict(conflict);
+        } else if (e instanceof TaskAlreadyClaimedException claimed) {
+          Refusals.conflict(new ConflictException(claimed.getMessage(), "该任务已被他人认领，不能再认领"));
         } else if (isConflict(e)) {
           Refusals.conflict(null);
         } else if (isTaskGone(e)) {
