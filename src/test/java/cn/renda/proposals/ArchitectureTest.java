@@ -3,6 +3,9 @@ package cn.renda.proposals;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import cn.renda.proposals.proposal.ProposalRecord;
+import cn.renda.proposals.proposal.ProposalRecords;
+import cn.renda.proposals.proposal.ProposalStatus;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -14,7 +17,8 @@ class ArchitectureTest {
 
   /** Features depend on each other in one direction only. */
   @ArchTest
-  static final ArchRule featuresAreFreeOfCycles = slices().matching("cn.renda.proposals.(*)..").should().beFreeOfCycles();
+  static final ArchRule featuresAreFreeOfCycles = slices().matching("cn.renda.proposals.(*)..").should()
+      .beFreeOfCycles();
 
   /** The engine's internal API is used in one place, so that an engine upgrade (or a fork) is adapted there. */
   @ArchTest
@@ -29,6 +33,24 @@ class ArchitectureTest {
           "cn.renda.proposals.alert..", "cn.renda.proposals.agency..", "cn.renda.proposals.calendar..")
       .should().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.RuntimeService")
       .orShould().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.TaskService");
+
+  /**
+   * The engine glue knows no feature: features implement its interfaces (WritePolicy, DeliveryWorker, LoginGuard)
+   * and it reaches them through those. It may use the shared error shapes and the calendar's settings.
+   */
+  @ArchTest
+  static final ArchRule platformKnowsNoFeature = noClasses()
+      .that().resideInAPackage("cn.renda.proposals.platform..")
+      .should().dependOnClassesThat().resideInAnyPackage("cn.renda.proposals.process..",
+          "cn.renda.proposals.proposal..", "cn.renda.proposals.alert..", "cn.renda.proposals.identity..",
+          "cn.renda.proposals.agency..", "cn.renda.proposals.publication..", "cn.renda.proposals.api..",
+          "cn.renda.proposals.tasklist..", "cn.renda.proposals.demo..");
+
+  /** Only the steps of the process move a proposal's status (each task says which status it waits in). */
+  @ArchTest
+  static final ArchRule onlyTheProcessMovesTheStatus = noClasses()
+      .that().resideOutsideOfPackages("cn.renda.proposals.process..", "cn.renda.proposals.proposal..")
+      .should().callMethod(ProposalRecords.class, "enter", ProposalRecord.class, ProposalStatus.class);
 
   /** Controllers stay thin: they never reach the database directly. */
   @ArchTest

@@ -152,7 +152,8 @@ public class AlertInbox {
     Instant acknowledgedAt = instant(rs, "acknowledged_at");
     Long daysOverdue = null;
     if (kind.overdue()) {
-      LocalDate asOf = (acknowledgedAt == null ? clock.instant() : acknowledgedAt).atZone(clock.getZone()).toLocalDate();
+      LocalDate asOf = (acknowledgedAt == null ? clock.instant() : acknowledgedAt).atZone(clock.getZone())
+          .toLocalDate();
       daysOverdue = Math.max(0, ChronoUnit.DAYS.between(deadline, asOf));
     }
     String recipients = rs.getString("recipients");

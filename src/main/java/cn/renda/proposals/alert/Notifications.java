@@ -3,9 +3,9 @@ package cn.renda.proposals.alert;
 import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.identity.Groups;
 import cn.renda.proposals.platform.DeliveryJobs;
+import cn.renda.proposals.proposal.AssignmentRounds;
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
-import cn.renda.proposals.proposal.AssignmentRounds;
 import cn.renda.proposals.proposal.Replies;
 import cn.renda.proposals.proposal.Texts;
 import java.time.Clock;
@@ -103,7 +103,8 @@ public class Notifications {
         + "理由：" + (record.reviewComment() == null ? "（未说明）" : record.reviewComment()) + "\n\n"
         + "如有疑问，请与县人大常委会办公室联系。";
     String link = links.record(proposalId);
-    record(record, null, NotificationKind.REJECTED, NotificationKind.REJECTED.label(), Audience.users(record.deputies()),
+    record(record, null, NotificationKind.REJECTED, NotificationKind.REJECTED.label(),
+        Audience.users(record.deputies()),
         mail("尊敬的代表", text, "查看案件：" + link), link);
   }
 

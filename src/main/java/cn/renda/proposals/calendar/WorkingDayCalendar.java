@@ -87,7 +87,10 @@ public class WorkingDayCalendar {
     return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
   }
 
-  /** The day on which a window of {@code days} working days opened on {@code opened} ends (the opening day not counted). */
+  /**
+   * The day on which a window of {@code days} working days opened on {@code opened} ends (the opening day not
+   * counted).
+   */
   public LocalDate plusWorkingDays(LocalDate opened, int days) {
     if (days < 0) {
       throw new IllegalArgumentException("working days must not be negative: " + days);

@@ -1,21 +1,21 @@
 package cn.renda.proposals.demo;
 
 
-import cn.renda.proposals.process.SignOffReply;
-import cn.renda.proposals.process.ReviewProposal;
-import cn.renda.proposals.process.ProvideCoOpinion;
-import cn.renda.proposals.process.ProposalProcess;
-import cn.renda.proposals.process.ProcessVariables;
-import cn.renda.proposals.process.GiveFeedback;
-import cn.renda.proposals.process.EvaluateHandling;
-import cn.renda.proposals.process.DraftReply;
-import cn.renda.proposals.process.AssignAgencies;
-import cn.renda.proposals.process.AcceptAssignment;
 import cn.renda.proposals.platform.EngineClock;
+import cn.renda.proposals.process.AcceptAssignment;
+import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.EvaluateHandling;
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.ProcessVariables;
 import cn.renda.proposals.process.ProposalSubmission;
+import cn.renda.proposals.process.ProvideCoOpinion;
+import cn.renda.proposals.process.ReviewProposal;
+import cn.renda.proposals.process.SignOffReply;
 import cn.renda.proposals.proposal.CaseNumbers;
 import cn.renda.proposals.proposal.NewProposal;
 import cn.renda.proposals.proposal.ProposalKind;
+import cn.renda.proposals.proposal.ProposalRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -41,7 +41,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,20 +62,20 @@ class DemoData implements ApplicationRunner {
   private final CaseNumbers caseNumbers;
   private final TaskService taskService;
   private final IdentityService identityService;
-  private final JdbcClient jdbc;
+  private final ProposalRecords records;
 
   DemoData(ProposalSubmission submission, CaseNumbers caseNumbers, TaskService taskService,
-      IdentityService identityService, JdbcClient jdbc) {
+      IdentityService identityService, ProposalRecords records) {
     this.submission = submission;
     this.caseNumbers = caseNumbers;
     this.taskService = taskService;
     this.identityService = identityService;
-    this.jdbc = jdbc;
+    this.records = records;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    if (jdbc.sql("SELECT COUNT(*) FROM proposal").query(Long.class).single() > 0) {
+    if (!records.none()) {
       return;
     }
     try {
@@ -97,12 +96,15 @@ class DemoData implements ApplicationRunner {
     String id = submission.submit(new NewProposal(ProposalKind.MOTION, session, seed.get("title").asText(),
         seed.get("content").asText(), seed.get("leadDeputy").asText(), CO_SIGNERS), "congress-clerk");
     on(LocalDate.of(2020, 4, 8));
-    complete("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), seed.get("priority").asText()));
+    complete("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT",
+        ProcessVariables.PRIORITY.name(), seed.get("priority").asText()));
     on(LocalDate.of(2020, 5, 6));
     List<String> coAgencies = new ArrayList<>();
     seed.get("coAgencies").forEach(code -> coAgencies.add(code.asText()));
-    complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), seed.get("leadAgency").asText(),
-        AssignAgencies.CO_AGENCIES.name(), json(coAgencies), AssignAgencies.REPLY_ISSUER.name(), seed.get("replyIssuer").asText()));
+    complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(),
+        seed.get("leadAgency").asText(),
+        AssignAgencies.CO_AGENCIES.name(), json(coAgencies), AssignAgencies.REPLY_ISSUER.name(),
+            seed.get("replyIssuer").asText()));
     on(LocalDate.of(2020, 5, 7));
     complete("zfw-handler", id, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
     on(LocalDate.of(2020, 5, 28));
@@ -127,7 +129,8 @@ class DemoData implements ApplicationRunner {
     complete("maohongding", id, GiveFeedback.KEY, Map.of(GiveFeedback.SATISFACTION.name(), "SATISFIED"));
     on(LocalDate.of(2020, 8, 20));
     complete("congress-clerk", id, EvaluateHandling.KEY,
-        Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(), "B", EvaluateHandling.EVALUATION_COMMENT.name(), "答复认真，承诺事项列入跟踪落实"));
+        Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(), "B", EvaluateHandling.EVALUATION_COMMENT.name(),
+            "答复认真，承诺事项列入跟踪落实"));
   }
 
   /** Proposals of the current session waiting at different steps, at today's date. */
@@ -148,7 +151,8 @@ class DemoData implements ApplicationRunner {
     String coOpinion = submitSuggestion(session, "lixiaoming", "关于提升中小学校园安全水平的建议");
     accept(coOpinion, "NORMAL");
     assign(coOpinion, "jyj", "jtj");
-    complete("jyj-handler", coOpinion, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
+    complete("jyj-handler", coOpinion, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(),
+        "ACCEPT"));
 
     String drafting = submitSuggestion(session, "liuzhiqiang", "关于完善县城停车设施的建议");
     toDrafting(drafting, "zjj");
@@ -179,17 +183,20 @@ class DemoData implements ApplicationRunner {
   }
 
   private void accept(String id, String priority) {
-    complete("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), priority));
+    complete("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT",
+        ProcessVariables.PRIORITY.name(), priority));
   }
 
   private void assign(String id, String lead, String... coAgencies) {
-    complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), lead, AssignAgencies.CO_AGENCIES.name(), json(List.of(coAgencies))));
+    complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), lead,
+        AssignAgencies.CO_AGENCIES.name(), json(List.of(coAgencies))));
   }
 
   private void toDrafting(String id, String lead) {
     accept(id, "NORMAL");
     assign(id, lead);
-    complete(lead + "-handler", id, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
+    complete(lead + "-handler", id, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(),
+        "ACCEPT"));
   }
 
   private static Map<String, Object> reply(String classification, LocalDate planned) {
@@ -213,7 +220,8 @@ class DemoData implements ApplicationRunner {
 
   /** Completes the task as the demo user whose work it is, with that user's rights. */
   private void complete(String user, Task task, Map<String, Object> variables) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        .toList();
     identityService.setAuthentication(user, groups);
     try {
       taskService.complete(task.getId(), variables);

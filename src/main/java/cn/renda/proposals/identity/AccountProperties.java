@@ -49,7 +49,8 @@ public record AccountProperties(
 
     public LoginThrottleSettings {
       if (firstDelay.isNegative() || firstDelay.isZero() || maxDelay.compareTo(firstDelay) < 0
-          || forgetAfter.compareTo(maxDelay) < 0 || clientFailureInterval.isNegative() || clientFailureInterval.isZero()) {
+          || forgetAfter.compareTo(maxDelay) < 0 || clientFailureInterval.isNegative()
+              || clientFailureInterval.isZero()) {
         throw new IllegalArgumentException("proposals.accounts.login-throttle: need 0 < first-delay <= max-delay"
             + " <= forget-after and client-failure-interval > 0");
       }

@@ -54,7 +54,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     CurrentUser user = fromBasicHeader(request);
     if (user == null) {
       user = fromWebappSession(request);
-      if (user != null && !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("X-Requested-With") == null) {
+      if (user != null && !SAFE_METHODS.contains(request.getMethod())
+          && request.getHeader("X-Requested-With") == null) {
         user = null;
       }
     }

@@ -34,7 +34,8 @@ public record CurrentUser(String id, List<String> groups) {
 
   /**
    * The offices see every proposal (DESIGN.md, "Roles"); so do administrators, who hold every engine permission
-   * anyway (Camunda grants {@code camunda-admin} all rights) and whose view must not differ between our API and Cockpit.
+   * anyway (Camunda grants {@code camunda-admin} all rights) and whose view must not differ between our API and
+   * Cockpit.
    */
   public boolean seesEverything() {
     return isCongressOffice() || isGovOffice() || isAdmin();

@@ -28,7 +28,8 @@ class DemoAccounts implements ApplicationRunner {
   private final AgencyDirectory agencies;
   private final String password;
 
-  DemoAccounts(AuthorizationGrants grants, AgencyDirectory agencies, @Value("${proposals.demo.password}") String password) {
+  DemoAccounts(AuthorizationGrants grants, AgencyDirectory agencies,
+      @Value("${proposals.demo.password}") String password) {
     this.grants = grants;
     this.agencies = agencies;
     this.password = password;

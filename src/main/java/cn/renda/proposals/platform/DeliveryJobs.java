@@ -140,7 +140,8 @@ public class DeliveryJobs extends AbstractProcessEnginePlugin {
 
     @Override
     public void execute(
-        DeliveryConfiguration configuration, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+        DeliveryConfiguration configuration, ExecutionEntity execution, CommandContext commandContext,
+            String tenantId) {
       worker().deliver(configuration.deliveryId());
     }
 

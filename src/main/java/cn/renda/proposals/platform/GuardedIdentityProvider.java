@@ -64,7 +64,8 @@ class GuardedIdentityProvider extends DbIdentityServiceProvider {
     if (changed.getRevision() != 0 && actsOnOwnAccount(changed.getId())) {
       UserEntity stored = storedUser(changed.getId());
       if (stored != null) {
-        if (!same(stored.getFirstName(), changed.getFirstName()) || !same(stored.getLastName(), changed.getLastName())) {
+        if (!same(stored.getFirstName(), changed.getFirstName())
+            || !same(stored.getLastName(), changed.getLastName())) {
           throw new AuthorizationException(NAMES_REFUSED);
         }
         if (!usersMayChangeOwnEmail && !same(stored.getEmail(), changed.getEmail())) {

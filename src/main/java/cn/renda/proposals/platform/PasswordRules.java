@@ -41,7 +41,8 @@ public final class PasswordRules {
    * configured password before the engine exists.
    */
   public static List<Violation> violations(String password, User user) {
-    return POLICY.getRules().stream().filter(rule -> !rule.execute(password, user)).map(PasswordRules::describe).toList();
+    return POLICY.getRules().stream().filter(rule -> !rule.execute(password, user)).map(PasswordRules::describe)
+        .toList();
   }
 
   private static Violation describe(PasswordPolicyRule rule) {

@@ -33,7 +33,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class RefusalStatusFilter extends OncePerRequestFilter {
 
   static final String CONFLICT_MESSAGE = "该任务刚刚已被他人处理或修改，请刷新后查看";
-  static final String CONFLICT_MESSAGE_EN = "Someone else completed or changed this task at the same moment; reload and check";
+  static final String CONFLICT_MESSAGE_EN =
+      "Someone else completed or changed this task at the same moment; reload and check";
   static final String GONE_MESSAGE = "该任务已不存在，可能已被他人办理，请刷新后查看";
   static final String GONE_MESSAGE_EN = "This task no longer exists; someone may have completed it. Reload and check";
 

@@ -1,9 +1,9 @@
 package cn.renda.proposals.process;
 
 import cn.renda.proposals.identity.Groups;
+import cn.renda.proposals.proposal.AssignmentRounds;
 import cn.renda.proposals.proposal.Priority;
 import cn.renda.proposals.proposal.ProposalRecord;
-import cn.renda.proposals.proposal.AssignmentRounds;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

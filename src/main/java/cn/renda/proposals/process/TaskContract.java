@@ -135,7 +135,8 @@ public abstract class TaskContract implements TaskListener {
     ProposalStatus waiting = waitingStatus(record);
     if (waiting != null && record.status() != waiting) {
       throw new ConflictException(
-          "Proposal " + record.id() + " is " + record.status() + ", not " + waiting + ": task " + key + " cannot complete",
+          "Proposal " + record.id() + " is " + record.status() + ", not " + waiting + ": task " + key
+              + " cannot complete",
           "该议案建议当前处于“" + record.status().label() + "”环节，此任务不能办理。");
     }
     Violations violations = new Violations();
@@ -191,7 +192,8 @@ public abstract class TaskContract implements TaskListener {
       return null;
     }
     if (value instanceof String text) {
-      violations.text(answer.name(), text, answer.label(), 0, answer.maxLength() > 0 ? answer.maxLength() : Integer.MAX_VALUE);
+      violations.text(answer.name(), text, answer.label(), 0, answer.maxLength() > 0 ? answer.maxLength()
+          : Integer.MAX_VALUE);
       if (answer.pattern() != null && !answer.pattern().matcher(text).matches()) {
         violations.add(answer.name(), "format", answer.label() + "格式不正确：" + text,
             answer.name() + " is not in the expected format");

@@ -86,7 +86,8 @@ public class AssignmentRounds {
   /** The agencies of a round: the lead agency first, then the co-agencies in the order given. */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public List<Assigned> of(String id, int round) {
-    return jdbc.sql("SELECT agency_code, role FROM proposal_agency WHERE proposal_id = ? AND round = ? ORDER BY position")
+    return jdbc.sql("""
+            SELECT agency_code, role FROM proposal_agency WHERE proposal_id = ? AND round = ? ORDER BY position""")
         .params(id, round)
         .query((rs, row) -> new Assigned(rs.getString("agency_code"), AgencyRole.valueOf(rs.getString("role"))))
         .list();

@@ -79,7 +79,8 @@ public class CoOpinions {
   public List<CoOpinion> of(String id, int round) {
     return jdbc.sql("""
             SELECT o.* FROM co_opinion o
-            JOIN proposal_agency a ON a.proposal_id = o.proposal_id AND a.round = o.round AND a.agency_code = o.agency_code
+            JOIN proposal_agency a
+              ON a.proposal_id = o.proposal_id AND a.round = o.round AND a.agency_code = o.agency_code
             WHERE o.proposal_id = ? AND o.round = ?
             ORDER BY a.position""")
         .params(id, round)

@@ -69,7 +69,8 @@ public class Extensions {
         .filter(extension -> extension.decision() == ExtensionDecision.APPROVE)
         .orElseThrow(() -> new RecordStateException("No approved extension for proposal " + id, "没有已批准的延期申请。"));
     jdbc.sql("UPDATE proposal SET reply_due = ? WHERE id = ?").params(approved.requestedUntil(), id).update();
-    timeline.add(id, Actors.SYSTEM, TimelineAction.DEADLINE_EXTENDED, "答复期限延长至 " + Texts.day(approved.requestedUntil()));
+    timeline.add(id, Actors.SYSTEM, TimelineAction.DEADLINE_EXTENDED, "答复期限延长至 "
+        + Texts.day(approved.requestedUntil()));
     return approved.requestedUntil();
   }
 

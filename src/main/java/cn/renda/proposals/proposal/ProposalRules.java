@@ -46,7 +46,8 @@ public final class ProposalRules {
     if (violations.required(NewProposal.CONTENT, proposal.content(), "内容")) {
       violations.text(NewProposal.CONTENT, proposal.content(), "内容", 1, CONTENT_MAX);
     }
-    if (violations.required(NewProposal.LEAD_DEPUTY, proposal.leadDeputy(), "领衔代表") && !isDeputy.test(proposal.leadDeputy())) {
+    if (violations.required(NewProposal.LEAD_DEPUTY, proposal.leadDeputy(), "领衔代表")
+        && !isDeputy.test(proposal.leadDeputy())) {
       violations.add(NewProposal.LEAD_DEPUTY, "unknown-deputy", "领衔代表不存在或不是人大代表：" + proposal.leadDeputy(),
           "leadDeputy is not a known deputy: " + proposal.leadDeputy());
     }
@@ -74,7 +75,8 @@ public final class ProposalRules {
     }
     int deputies = (proposal.leadDeputy() == null ? 0 : 1) + coSigners.size();
     if (proposal.kind() == ProposalKind.MOTION && deputies < MOTION_MIN_DEPUTIES) {
-      violations.add(NewProposal.CO_SIGNERS, "motion-deputies", "议案须由" + MOTION_MIN_DEPUTIES + "名以上代表联名（含领衔人），当前" + deputies + "名",
+      violations.add(NewProposal.CO_SIGNERS, "motion-deputies", "议案须由" + MOTION_MIN_DEPUTIES + "名以上代表联名（含领衔人），当前"
+          + deputies + "名",
           "a motion needs at least " + MOTION_MIN_DEPUTIES + " deputies (lead and co-signers), has " + deputies);
     }
   }

@@ -30,7 +30,8 @@ public record PublicRecord(
    * phone number masked to its last four digits.
    */
   public record Letter(
-      String addressee, List<String> paragraphs, String issuer, String date, String contactPerson, String contactPhone) {}
+      String addressee, List<String> paragraphs, String issuer, String date, String contactPerson,
+          String contactPhone) {}
 
   /** A row of the public list. */
   public record Row(String id, String title, String kind, Integer caseNumber, String priority, String leadDeputy,

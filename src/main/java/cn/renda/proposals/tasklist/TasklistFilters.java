@@ -1,12 +1,11 @@
 package cn.renda.proposals.tasklist;
 
-import cn.renda.proposals.process.SuperviseOverdue;
-import cn.renda.proposals.process.SuperviseDissatisfaction;
 import cn.renda.proposals.agency.Agency;
 import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.identity.AuthorizationGrants;
 import cn.renda.proposals.identity.Groups;
-import cn.renda.proposals.process.ProposalProcess;
+import cn.renda.proposals.process.SuperviseDissatisfaction;
+import cn.renda.proposals.process.SuperviseOverdue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

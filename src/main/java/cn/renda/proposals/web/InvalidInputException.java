@@ -1,8 +1,8 @@
 package cn.renda.proposals.web;
 
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Input refused by a business rule: every field at fault with its reason. Thrown inside the transaction that would

@@ -71,7 +71,8 @@ class AlertApiTest {
     assertThat(again.json().get("acknowledgedAt").asText()).isEqualTo(ack.json().get("acknowledgedAt").asText());
 
     // and the open filter leaves it out
-    assertThat(proposalsOf(as("fy-handler").get("/api/alerts?status=OPEN").json())).contains(second).doesNotContain(first);
+    assertThat(proposalsOf(as("fy-handler").get("/api/alerts?status=OPEN").json())).contains(second)
+        .doesNotContain(first);
     assertThat(proposalsOf(as("fy-handler").get("/api/alerts?status=ACKNOWLEDGED").json())).contains(first)
         .doesNotContain(second);
   }

@@ -70,9 +70,12 @@ class NotificationClusterTest {
           .until(() -> ids.stream().allMatch(everyDelivery(outbox, d -> d.status().equals("SENT"))));
 
       // then every mail arrives, once
-      assertThat(TestMailServer.about(ids.get(0))).extracting(Received::mailbox).containsExactly("zfw-handler@demo.example");
-      assertThat(TestMailServer.about(ids.get(1))).extracting(Received::mailbox).containsExactly("mzj-handler@demo.example");
-      assertThat(TestMailServer.about(ids.get(2))).extracting(Received::mailbox).containsExactly("czj-handler@demo.example");
+      assertThat(TestMailServer.about(ids.get(0))).extracting(Received::mailbox)
+          .containsExactly("zfw-handler@demo.example");
+      assertThat(TestMailServer.about(ids.get(1))).extracting(Received::mailbox)
+          .containsExactly("mzj-handler@demo.example");
+      assertThat(TestMailServer.about(ids.get(2))).extracting(Received::mailbox)
+          .containsExactly("czj-handler@demo.example");
     }
   }
 
@@ -103,7 +106,8 @@ class NotificationClusterTest {
             .extracting(Received::mailbox)
             .containsExactly(AGENCIES.get(i % AGENCIES.size()) + "-handler@demo.example");
       }
-      assertThat(TestMailServer.received().stream().filter(mail -> ids.contains(mail.proposalId()))).hasSize(ids.size());
+      assertThat(TestMailServer.received().stream().filter(mail -> ids.contains(mail.proposalId())))
+          .hasSize(ids.size());
     }
   }
 
@@ -117,7 +121,8 @@ class NotificationClusterTest {
 
       // then its mail is delivered to the log, by the job executor, and nothing reaches an SMTP server
       Outbox outbox = app.getBean(Outbox.class);
-      await().atMost(Duration.ofSeconds(60)).until(() -> everyDelivery(outbox, d -> d.status().equals("LOGGED")).test(id));
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> everyDelivery(outbox, d -> d.status().equals("LOGGED")).test(id));
       assertThat(outbox.delivery(id, "ASSIGNED", "LOG").target()).isEqualTo("sfj-handler@demo.example");
       assertThat(TestMailServer.about(id)).isEmpty();
     }

@@ -1,13 +1,12 @@
 package cn.renda.proposals.alert;
 
-import cn.renda.proposals.process.ProvideCoOpinion;
-import cn.renda.proposals.process.ProposalProcess;
-import cn.renda.proposals.process.GiveFeedback;
-import cn.renda.proposals.process.AssignAgencies;
-import cn.renda.proposals.process.AcceptAssignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.renda.proposals.process.AcceptAssignment;
+import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.ProvideCoOpinion;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.Outbox;
 import cn.renda.proposals.support.ProcessDriver;
@@ -36,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class NotificationMailTest {
 
   private static final String FROM = "renda@county.example";
-  private static final List<String> DEPUTIES = Stream.concat(Stream.of("maohongding"), ProcessDriver.CO_SIGNERS.stream())
+  private static final List<String> DEPUTIES = Stream.concat(Stream.of("maohongding"),
+      ProcessDriver.CO_SIGNERS.stream())
       .map(id -> id + "@demo.example")
       .toList();
 
@@ -106,7 +106,8 @@ class NotificationMailTest {
     walk.accept(id, "zfw");
     outbox.deliver(id);
     String coOpinionTask = driver.task(id, ProvideCoOpinion.KEY).getId();
-    assertThat(TestMailServer.about(id)).hasSize(2).filteredOn(mail -> mail.mailbox().equals("sfj-handler@demo.example"))
+    assertThat(TestMailServer.about(id)).hasSize(2)
+        .filteredOn(mail -> mail.mailbox().equals("sfj-handler@demo.example"))
         .singleElement()
         .satisfies(mail -> {
           assertThat(mail.subject()).isEqualTo("【协办通知】建议第1号《关于完善矛盾纠纷多元化解机制的建议》");

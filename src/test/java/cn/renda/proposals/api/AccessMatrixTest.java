@@ -1,18 +1,18 @@
 package cn.renda.proposals.api;
 
-import cn.renda.proposals.process.SignOffReply;
-import cn.renda.proposals.process.ProvideCoOpinion;
-import cn.renda.proposals.process.ProcessVariables;
-import cn.renda.proposals.process.AssignAgencies;
-import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.ProvideCoOpinion;
+import cn.renda.proposals.process.SignOffReply;
 import cn.renda.proposals.support.Http;
-import cn.renda.proposals.support.TableSnapshot;
-import cn.renda.proposals.support.WebappSession;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
+import cn.renda.proposals.support.TableSnapshot;
 import cn.renda.proposals.support.Walk;
+import cn.renda.proposals.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +163,8 @@ class AccessMatrixTest {
   }
 
   private void checkList(Http http, Expectation expectation, List<String> leaks) {
-    Http.Answer answer = http.get("/api/proposals?size=100&q=" + java.net.URLEncoder.encode("矩阵测试", java.nio.charset.StandardCharsets.UTF_8));
+    Http.Answer answer = http.get("/api/proposals?size=100&q="
+        + java.net.URLEncoder.encode("矩阵测试", java.nio.charset.StandardCharsets.UTF_8));
     if (answer.status() != 200) {
       leaks.add("GET /api/proposals answered " + answer.status());
       return;
@@ -250,7 +251,8 @@ class AccessMatrixTest {
           leaks.add("engine-rest shows task " + task.get("taskDefinitionKey").asText() + " of " + id);
         }
       }
-      JsonNode variables = http.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceOf(id)).json();
+      JsonNode variables = http.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceOf(id))
+          .json();
       if (!office && variables.isArray() && variables.size() > 0) {
         leaks.add("engine-rest history shows variables of " + id);
       }

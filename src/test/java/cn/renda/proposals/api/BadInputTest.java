@@ -1,11 +1,9 @@
 package cn.renda.proposals.api;
 
-import cn.renda.proposals.process.ProposalProcess;
-import cn.renda.proposals.process.ProcessVariables;
-import cn.renda.proposals.process.DraftReply;
-import cn.renda.proposals.process.AssignAgencies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.DraftReply;
 import cn.renda.proposals.support.EngineRest;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
@@ -67,33 +65,48 @@ class BadInputTest {
   static Stream<Arguments> corpus() {
     List<Case> cases = new ArrayList<>();
     // --- the rules of a submission
-    cases.add(submit("motion of nine deputies", motion(Map.of("coSigners", NINE.subList(0, 8))), 400, "coSigners", "motion-deputies"));
-    cases.add(submit("motion of the lead deputy alone", motion(Map.of("coSigners", List.of())), 400, "coSigners", "motion-deputies"));
-    cases.add(submit("unknown lead deputy", motion(Map.of("leadDeputy", "nobody")), 400, "leadDeputy", "unknown-deputy"));
-    cases.add(submit("lead deputy who is no deputy", motion(Map.of("leadDeputy", "zfw-handler")), 400, "leadDeputy", "unknown-deputy"));
-    cases.add(submit("co-signer twice", motion(Map.of("coSigners", with(NINE, "zhanglihua"))), 400, "coSigners[9]", "duplicate"));
-    cases.add(submit("lead deputy as co-signer", motion(Map.of("coSigners", with(NINE, "maohongding"))), 400, "coSigners[9]", "duplicate"));
-    cases.add(submit("unknown co-signer", motion(Map.of("coSigners", with(NINE, "ghost"))), 400, "coSigners[9]", "unknown-deputy"));
+    cases.add(submit("motion of nine deputies", motion(Map.of("coSigners", NINE.subList(0, 8))), 400, "coSigners",
+        "motion-deputies"));
+    cases.add(submit("motion of the lead deputy alone", motion(Map.of("coSigners", List.of())), 400, "coSigners",
+        "motion-deputies"));
+    cases.add(submit("unknown lead deputy", motion(Map.of("leadDeputy", "nobody")), 400, "leadDeputy",
+        "unknown-deputy"));
+    cases.add(submit("lead deputy who is no deputy", motion(Map.of("leadDeputy", "zfw-handler")), 400, "leadDeputy",
+        "unknown-deputy"));
+    cases.add(submit("co-signer twice", motion(Map.of("coSigners", with(NINE, "zhanglihua"))), 400, "coSigners[9]",
+        "duplicate"));
+    cases.add(submit("lead deputy as co-signer", motion(Map.of("coSigners", with(NINE, "maohongding"))), 400,
+        "coSigners[9]", "duplicate"));
+    cases.add(submit("unknown co-signer", motion(Map.of("coSigners", with(NINE, "ghost"))), 400, "coSigners[9]",
+        "unknown-deputy"));
     cases.add(submit("title of four characters", motion(Map.of("title", "四个字的")), 400, "title", "size"));
     cases.add(submit("title of 201 characters", motion(Map.of("title", "长".repeat(201))), 400, "title", "size"));
     cases.add(submit("title missing", without(motion(Map.of()), "title"), 400, "title", "required"));
     cases.add(submit("title blank", motion(Map.of("title", "     ")), 400, "title", "required"));
     cases.add(submit("content missing", without(motion(Map.of()), "content"), 400, "content", "required"));
-    cases.add(submit("content of 50,001 characters", motion(Map.of("content", "文".repeat(50_001))), 400, "content", "size"));
+    cases.add(submit("content of 50,001 characters", motion(Map.of("content", "文".repeat(50_001))), 400, "content",
+        "size"));
     cases.add(submit("session missing", without(motion(Map.of()), "session"), 400, "session", "required"));
     cases.add(submit("session in words", motion(Map.of("session", "二〇二〇年")), 400, "session", "format"));
     cases.add(submit("kind missing", without(motion(Map.of()), "kind"), 400, "kind", "required"));
     cases.add(submit("unknown kind", motion(Map.of("kind", "PETITION")), 400, "kind", "choice"));
-    cases.add(submit("suggestion without lead deputy from the office", without(suggestion(), "leadDeputy"), 400, "leadDeputy", "required"));
+    cases.add(submit("suggestion without lead deputy from the office", without(suggestion(), "leadDeputy"), 400,
+        "leadDeputy", "required"));
     // --- markup and control characters in every text field
-    cases.add(submit("script in title", motion(Map.of("title", "关于<script>alert(1)</script>的议案")), 400, "title", "markup"));
+    cases.add(submit("script in title", motion(Map.of("title", "关于<script>alert(1)</script>的议案")), 400, "title",
+        "markup"));
     cases.add(submit("html in title", motion(Map.of("title", "关于<b>加粗</b>标题的议案")), 400, "title", "markup"));
-    cases.add(submit("script in content", motion(Map.of("content", "正文<script src=//x></script>")), 400, "content", "markup"));
-    cases.add(submit("html in content", motion(Map.of("content", "<img src=x onerror=alert(1)>")), 400, "content", "markup"));
+    cases.add(submit("script in content", motion(Map.of("content", "正文<script src=//x></script>")), 400, "content",
+        "markup"));
+    cases.add(submit("html in content", motion(Map.of("content", "<img src=x onerror=alert(1)>")), 400, "content",
+        "markup"));
     cases.add(submit("script in session", motion(Map.of("session", "<script>")), 400, "session", "format"));
-    cases.add(submit("html in lead deputy", motion(Map.of("leadDeputy", "<img src=x>")), 400, "leadDeputy", "unknown-deputy"));
-    cases.add(submit("script in a co-signer", motion(Map.of("coSigners", with(NINE, "<script>"))), 400, "coSigners[9]", "unknown-deputy"));
-    cases.add(submit("control character in title", motion(Map.of("title", "关于\u0007响铃字符的议案")), 400, "title", "control-characters"));
+    cases.add(submit("html in lead deputy", motion(Map.of("leadDeputy", "<img src=x>")), 400, "leadDeputy",
+        "unknown-deputy"));
+    cases.add(submit("script in a co-signer", motion(Map.of("coSigners", with(NINE, "<script>"))), 400,
+        "coSigners[9]", "unknown-deputy"));
+    cases.add(submit("control character in title", motion(Map.of("title", "关于\u0007响铃字符的议案")), 400, "title",
+        "control-characters"));
     cases.add(submit("null co-signer", raw("{\"kind\":\"SUGGESTION\",\"session\":\"2026\",\"title\":\"关于空附议人的建议\","
         + "\"content\":\"内容\",\"leadDeputy\":\"maohongding\",\"coSigners\":[null]}"), 400, "coSigners", "required"));
     // --- malformed and mistyped JSON
@@ -130,7 +143,8 @@ class BadInputTest {
         "application/json", "{\"lastUsed\": \"27\"}".getBytes(StandardCharsets.UTF_8), 400, "lastUsed", "type"));
     cases.add(new Case("case numbers by an agency", "zfw-handler", "PUT", "/api/case-numbers/BAD-SESSION/MOTION",
         "application/json", "{\"lastUsed\": 27}".getBytes(StandardCharsets.UTF_8), 403, null, null));
-    cases.add(new Case("case numbers of an unknown kind", "congress-clerk", "PUT", "/api/case-numbers/BAD-SESSION/PETITION",
+    cases.add(new Case("case numbers of an unknown kind", "congress-clerk", "PUT",
+        "/api/case-numbers/BAD-SESSION/PETITION",
         "application/json", "{\"lastUsed\": 27}".getBytes(StandardCharsets.UTF_8), 400, "kind", "type"));
     return cases.stream().map(Arguments::of);
   }
@@ -167,20 +181,31 @@ class BadInputTest {
   static Stream<Arguments> taskCorpus() {
     Map<String, Object> good = Walk.reply("A", null);
     return Stream.of(
-        Arguments.of("reply without text", DraftReply.KEY, "wjj-handler", without(good, DraftReply.REPLY_TEXT.name()), DraftReply.REPLY_TEXT.name()),
-        Arguments.of("reply without classification", DraftReply.KEY, "wjj-handler", without(good, DraftReply.CLASSIFICATION.name()), DraftReply.CLASSIFICATION.name()),
-        Arguments.of("reply without communication", DraftReply.KEY, "wjj-handler", without(good, DraftReply.COMMUNICATION_METHOD.name()), DraftReply.COMMUNICATION_METHOD.name()),
-        Arguments.of("B reply without planned date", DraftReply.KEY, "wjj-handler", put(good, DraftReply.CLASSIFICATION.name(), "B"), DraftReply.PLANNED_RESOLUTION_DATE.name()),
+        Arguments.of("reply without text", DraftReply.KEY, "wjj-handler", without(good, DraftReply.REPLY_TEXT.name()),
+            DraftReply.REPLY_TEXT.name()),
+        Arguments.of("reply without classification", DraftReply.KEY, "wjj-handler",
+            without(good, DraftReply.CLASSIFICATION.name()), DraftReply.CLASSIFICATION.name()),
+        Arguments.of("reply without communication", DraftReply.KEY, "wjj-handler",
+            without(good, DraftReply.COMMUNICATION_METHOD.name()), DraftReply.COMMUNICATION_METHOD.name()),
+        Arguments.of("B reply without planned date", DraftReply.KEY, "wjj-handler",
+            put(good, DraftReply.CLASSIFICATION.name(), "B"), DraftReply.PLANNED_RESOLUTION_DATE.name()),
         Arguments.of("B reply planned in the past", DraftReply.KEY, "wjj-handler",
-            put(put(good, DraftReply.CLASSIFICATION.name(), "B"), DraftReply.PLANNED_RESOLUTION_DATE.name(), "2020-01-01"), DraftReply.PLANNED_RESOLUTION_DATE.name()),
-        Arguments.of("script in reply text", DraftReply.KEY, "wjj-handler", put(good, DraftReply.REPLY_TEXT.name(), "<script>x</script>"), DraftReply.REPLY_TEXT.name()),
-        Arguments.of("unknown classification", DraftReply.KEY, "wjj-handler", put(good, DraftReply.CLASSIFICATION.name(), "E"), DraftReply.CLASSIFICATION.name()),
-        Arguments.of("phone number of letters", DraftReply.KEY, "wjj-handler", put(good, DraftReply.CONTACT_PHONE.name(), "call me"), DraftReply.CONTACT_PHONE.name()),
-        Arguments.of("unknown lead agency", AssignAgencies.KEY, "gov-clerk", Map.of(AssignAgencies.LEAD_AGENCY.name(), "xyz"), AssignAgencies.LEAD_AGENCY.name()),
+            put(put(good, DraftReply.CLASSIFICATION.name(), "B"), DraftReply.PLANNED_RESOLUTION_DATE.name(),
+                "2020-01-01"), DraftReply.PLANNED_RESOLUTION_DATE.name()),
+        Arguments.of("script in reply text", DraftReply.KEY, "wjj-handler",
+            put(good, DraftReply.REPLY_TEXT.name(), "<script>x</script>"), DraftReply.REPLY_TEXT.name()),
+        Arguments.of("unknown classification", DraftReply.KEY, "wjj-handler",
+            put(good, DraftReply.CLASSIFICATION.name(), "E"), DraftReply.CLASSIFICATION.name()),
+        Arguments.of("phone number of letters", DraftReply.KEY, "wjj-handler",
+            put(good, DraftReply.CONTACT_PHONE.name(), "call me"), DraftReply.CONTACT_PHONE.name()),
+        Arguments.of("unknown lead agency", AssignAgencies.KEY, "gov-clerk",
+            Map.of(AssignAgencies.LEAD_AGENCY.name(), "xyz"), AssignAgencies.LEAD_AGENCY.name()),
         Arguments.of("lead agency among co-agencies", AssignAgencies.KEY, "gov-clerk",
-            Map.of(AssignAgencies.LEAD_AGENCY.name(), "mzj", AssignAgencies.CO_AGENCIES.name(), EngineRest.json(List.of("mzj"))), "coAgencies[0]"),
+            Map.of(AssignAgencies.LEAD_AGENCY.name(), "mzj", AssignAgencies.CO_AGENCIES.name(),
+                EngineRest.json(List.of("mzj"))), "coAgencies[0]"),
         Arguments.of("co-agencies not a list", AssignAgencies.KEY, "gov-clerk",
-            Map.of(AssignAgencies.LEAD_AGENCY.name(), "mzj", AssignAgencies.CO_AGENCIES.name(), Map.of("value", "{\"a\":1}", "type", "Json")), AssignAgencies.CO_AGENCIES.name()));
+            Map.of(AssignAgencies.LEAD_AGENCY.name(), "mzj", AssignAgencies.CO_AGENCIES.name(),
+                Map.of("value", "{\"a\":1}", "type", "Json")), AssignAgencies.CO_AGENCIES.name()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -195,7 +220,8 @@ class BadInputTest {
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.json().get("message").asText()).isNotBlank();
-    assertThat(answer.json().get("errors")).anySatisfy(error -> assertThat(error.get("field").asText()).isEqualTo(field));
+    assertThat(answer.json().get("errors"))
+        .anySatisfy(error -> assertThat(error.get("field").asText()).isEqualTo(field));
     assertThat(driver.tasks(proposal, taskKey)).hasSize(1);
     assertThat(counts()).isEqualTo(before);
   }
@@ -211,7 +237,8 @@ class BadInputTest {
   }
 
   private static Case submit(String name, Object body, int status, String field, String code) {
-    return new Case(name, "congress-clerk", "POST", "/api/proposals", "application/json", json(body), status, field, code);
+    return new Case(name, "congress-clerk", "POST", "/api/proposals", "application/json", json(body), status, field,
+        code);
   }
 
   private static Case get(String name, String path, int status, String field, String code) {

@@ -1,9 +1,9 @@
 package cn.renda.proposals.api;
 
-import cn.renda.proposals.process.ReviewProposal;
-import cn.renda.proposals.process.ProcessVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.ReviewProposal;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
 import java.util.ArrayList;
@@ -41,7 +41,8 @@ class ConcurrentAcceptanceTest {
       for (String id : ids) {
         done.add(clerks.submit(() -> {
           start.await();
-          driver.complete("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), "NORMAL"));
+          driver.complete("congress-clerk", id, ReviewProposal.KEY,
+              Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), "NORMAL"));
           return null;
         }));
       }

@@ -1,9 +1,9 @@
 package cn.renda.proposals.api;
 
-import cn.renda.proposals.process.SignOffReply;
-import cn.renda.proposals.process.GiveFeedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.SignOffReply;
 import cn.renda.proposals.support.EngineRest;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;

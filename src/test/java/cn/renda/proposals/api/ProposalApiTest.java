@@ -1,10 +1,9 @@
 package cn.renda.proposals.api;
 
-import cn.renda.proposals.process.ReviewProposal;
-import cn.renda.proposals.process.ProposalProcess;
-import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.ReviewProposal;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
@@ -123,9 +122,11 @@ class ProposalApiTest {
   @Test
   void shouldCountEachPublicViewOnce() {
     String id = walk.toFeedback(ProcessDriver.newSession(), "jtj");
-    long first = Http.anonymous(base()).get("/public/proposals/" + id, "application/json").json().get("viewCount").asLong();
+    long first = Http.anonymous(base()).get("/public/proposals/" + id, "application/json").json().get("viewCount")
+        .asLong();
     Http.anonymous(base()).get("/public/proposals/" + id, "text/html");
-    long third = Http.anonymous(base()).get("/public/proposals/" + id, "application/json").json().get("viewCount").asLong();
+    long third = Http.anonymous(base()).get("/public/proposals/" + id, "application/json").json().get("viewCount")
+        .asLong();
     assertThat(first).isEqualTo(1);
     assertThat(third).isEqualTo(3);
   }

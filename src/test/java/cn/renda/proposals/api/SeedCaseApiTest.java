@@ -1,17 +1,16 @@
 package cn.renda.proposals.api;
 
-import cn.renda.proposals.process.SignOffReply;
-import cn.renda.proposals.process.ReviewProposal;
-import cn.renda.proposals.process.ProvideCoOpinion;
-import cn.renda.proposals.process.ProposalProcess;
-import cn.renda.proposals.process.ProcessVariables;
-import cn.renda.proposals.process.GiveFeedback;
-import cn.renda.proposals.process.EvaluateHandling;
-import cn.renda.proposals.process.DraftReply;
-import cn.renda.proposals.process.AssignAgencies;
-import cn.renda.proposals.process.AcceptAssignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.renda.proposals.process.AcceptAssignment;
+import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.EvaluateHandling;
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.ProvideCoOpinion;
+import cn.renda.proposals.process.ReviewProposal;
+import cn.renda.proposals.process.SignOffReply;
 import cn.renda.proposals.support.EngineRest;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
@@ -54,13 +53,15 @@ class SeedCaseApiTest {
   void shouldPublishProposal28AsTheCountyDid() throws IOException {
     String base = "http://localhost:" + port;
     JsonNode input = new ObjectMapper().readTree(new ClassPathResource("demo/proposal-28.json").getInputStream());
-    String published = new ClassPathResource("seed/proposal-28-published.txt").getContentAsString(StandardCharsets.UTF_8);
+    String published = new ClassPathResource("seed/proposal-28-published.txt")
+        .getContentAsString(StandardCharsets.UTF_8);
     EngineRest rest = new EngineRest(base);
     String session = "2020-" + ProcessDriver.newSession();
 
     // the congress office continues the paper numbering (27 motions so far) and registers the motion
     Http congress = Http.as(base, "congress-clerk", "demo");
-    assertThat(congress.put("/api/case-numbers/" + session + "/MOTION", Map.of("lastUsed", 27)).status()).isEqualTo(204);
+    assertThat(congress.put("/api/case-numbers/" + session + "/MOTION", Map.of("lastUsed", 27)).status())
+        .isEqualTo(204);
     driver.today(LocalDate.of(2020, 4, 2));
     Http.Answer created = congress.post("/api/proposals", Map.of(
         "kind", "MOTION", "session", session, "title", input.get("title").asText(),
@@ -71,27 +72,34 @@ class SeedCaseApiTest {
     assertThat(created.json().at("/status/code").asText()).isEqualTo("SUBMITTED");
 
     driver.today(LocalDate.of(2020, 4, 8));
-    rest.completeTask("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), "KEY"));
+    rest.completeTask("congress-clerk", id, ReviewProposal.KEY,
+        Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), "KEY"));
     driver.today(LocalDate.of(2020, 5, 6));
     rest.completeTask("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), "zfw",
-        AssignAgencies.CO_AGENCIES.name(), EngineRest.json(List.of("sfj", "fy", "mzj", "xfj")), AssignAgencies.REPLY_ISSUER.name(), "zfb"));
+        AssignAgencies.CO_AGENCIES.name(), EngineRest.json(List.of("sfj", "fy", "mzj", "xfj")),
+            AssignAgencies.REPLY_ISSUER.name(), "zfb"));
     driver.today(LocalDate.of(2020, 5, 7));
-    rest.completeTask("zfw-handler", id, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
+    rest.completeTask("zfw-handler", id, AcceptAssignment.KEY,
+        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
     driver.today(LocalDate.of(2020, 5, 28));
     for (String coAgency : List.of("sfj", "fy", "mzj", "xfj")) {
-      rest.completeTask(coAgency + "-handler", id, ProvideCoOpinion.KEY, Map.of(ProvideCoOpinion.CO_OPINION.name(), "同意主办单位意见。"));
+      rest.completeTask(coAgency + "-handler", id, ProvideCoOpinion.KEY,
+          Map.of(ProvideCoOpinion.CO_OPINION.name(), "同意主办单位意见。"));
     }
     driver.today(LocalDate.of(2020, 7, 27));
     rest.completeTask("zfw-handler", id, DraftReply.KEY, Map.of(
-        DraftReply.REPLY_TEXT.name(), input.get("replyText").asText(), DraftReply.CLASSIFICATION.name(), "B", DraftReply.COMMUNICATION_METHOD.name(), "FACE_TO_FACE",
-        DraftReply.CONTACT_PERSON.name(), "金海军", DraftReply.CONTACT_PHONE.name(), "0580-5082584", DraftReply.PUBLISHABLE.name(), true,
+        DraftReply.REPLY_TEXT.name(), input.get("replyText").asText(), DraftReply.CLASSIFICATION.name(), "B",
+            DraftReply.COMMUNICATION_METHOD.name(), "FACE_TO_FACE",
+        DraftReply.CONTACT_PERSON.name(), "金海军", DraftReply.CONTACT_PHONE.name(), "0580-5082584",
+            DraftReply.PUBLISHABLE.name(), true,
         DraftReply.PLANNED_RESOLUTION_DATE.name(), "2020-12-31"));
     driver.today(LocalDate.of(2020, 7, 31));
     rest.completeTask("zfw-leader", id, SignOffReply.KEY, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "APPROVE"));
     driver.today(LocalDate.of(2020, 8, 10));
     rest.completeTask("maohongding", id, GiveFeedback.KEY, Map.of(GiveFeedback.SATISFACTION.name(), "SATISFIED"));
     driver.today(LocalDate.of(2020, 8, 20));
-    rest.completeTask("congress-clerk", id, EvaluateHandling.KEY, Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(), "B"));
+    rest.completeTask("congress-clerk", id, EvaluateHandling.KEY,
+        Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(), "B"));
 
     // then the public record (JSON) says what the county published
     Http.Answer answer = Http.anonymous(base).get("/public/proposals/" + id, "application/json");
@@ -107,7 +115,8 @@ class SeedCaseApiTest {
     assertThat(String.join("、", texts(record.get("coAgencies")))).isEqualTo(field(published, "协办单位"));
     assertThat(record.get("classification").asText()).isEqualTo(field(published, "类别标记"));
     assertThat(record.get("source").asText()).isEqualTo("县人大办");
-    assertThat(compact(String.join("", texts(record.get("summary"))))).isEqualTo(compact(between(published, "内容摘要:", "主办单位:")));
+    assertThat(compact(String.join("", texts(record.get("summary")))))
+        .isEqualTo(compact(between(published, "内容摘要:", "主办单位:")));
     JsonNode letter = record.get("reply");
     assertThat(letter.get("addressee").asText() + ":").isEqualTo(lineStartingWith(published, "毛宏定等代表"));
     assertThat(compact(String.join("", texts(letter.get("paragraphs")))))

@@ -106,13 +106,14 @@ class AccountsTest {
         .hasMessageContaining("电子邮箱");
 
     // inside one command the loaded user is the engine's cached entity itself: the stored row still decides
-    var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
     assertThatThrownBy(() -> commands.execute(context -> {
-          User cached = identity.createUserQuery().userId(user).singleResult();
-          cached.setFirstName("王大明");
-          identity.saveUser(cached);
-          return null;
-        }))
+      User cached = identity.createUserQuery().userId(user).singleResult();
+      cached.setFirstName("王大明");
+      identity.saveUser(cached);
+      return null;
+    }))
         .isInstanceOf(AuthorizationException.class)
         .hasMessageContaining("姓名");
     assertThat(stored(user)).isEqualTo(before);

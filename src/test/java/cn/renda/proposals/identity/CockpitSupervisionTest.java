@@ -60,7 +60,8 @@ class CockpitSupervisionTest {
           "variables", List.of(Map.of("name", ProcessVariables.CASE_NUMBER.name(), "operator", "eq", "value", 1))));
 
       // then
-      assertThat(byBusinessKey).as(clerk).extracting(instance -> instance.get("businessKey").asText()).containsExactly(id);
+      assertThat(byBusinessKey).as(clerk).extracting(instance -> instance.get("businessKey").asText())
+          .containsExactly(id);
       assertThat(byCaseNumber).as(clerk).extracting(instance -> instance.get("businessKey").asText()).contains(id);
     }
 
@@ -82,7 +83,8 @@ class CockpitSupervisionTest {
     Http zfwHandler = Http.as(base(), "zfw-handler", "demo");
 
     assertThat(zfwHandler.get("/engine-rest/process-instance?businessKey=" + id).json()).isEmpty();
-    assertThat(zfwHandler.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + id).json()).isEmpty();
+    assertThat(zfwHandler.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + id).json())
+        .isEmpty();
     assertThat(zfwHandler.get("/engine-rest/task?processInstanceBusinessKey=" + id).json()).hasSize(1);
     assertThat(new WebappSession(base(), "default").login("cockpit", "zfw-leader", "demo")).isEqualTo(403);
   }

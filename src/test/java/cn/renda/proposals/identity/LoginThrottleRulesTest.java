@@ -43,7 +43,8 @@ class LoginThrottleRulesTest {
     LoginThrottle.enter("203.0.113.1");
     int checked = 0;
     // a day of trying as fast as allowed
-    for (Instant end = clock.instant().plus(Duration.ofDays(1)); clock.instant().isBefore(end); clock.move(Duration.ofSeconds(1))) {
+    for (Instant end = clock.instant().plus(Duration.ofDays(1)); clock.instant()
+        .isBefore(end); clock.move(Duration.ofSeconds(1))) {
       if (throttle.mayCheckPassword("admin")) {
         checked++;
         throttle.passwordChecked("admin", false);

@@ -173,7 +173,8 @@ class LoginThrottleTest {
     // given a client that failed twice for each of ten users (below the limit of each user), known or not
     String sprayer = "203.0.113.41";
     for (int user = 0; user < 10; user++) {
-      String id = user % 2 == 0 ? "no-such-user-" + user : DemoAccounts.DEPUTIES.keySet().stream().skip(user).findFirst()
+      String id = user % 2 == 0 ? "no-such-user-" + user : DemoAccounts.DEPUTIES.keySet().stream().skip(user)
+          .findFirst()
           .orElseThrow();
       for (int attempt = 0; attempt < 2; attempt++) {
         assertThat(Http.as(base(), id, "spray-" + attempt).from(sprayer).get(TASKS).status()).isEqualTo(401);

@@ -160,7 +160,8 @@ class PasswordPolicyTest {
         .hasMessageContaining("不得包含用户名");
     // nothing was started: the check runs before the database is touched
     JdbcClient untouched = JdbcClient.create(dataSource(database));
-    assertThat(untouched.sql("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'act_id_user'").query(Long.class).single())
+    assertThat(untouched.sql("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'act_id_user'").query(Long.class)
+        .single())
         .isZero();
   }
 

@@ -1,11 +1,11 @@
 package cn.renda.proposals.platform;
 
-import cn.renda.proposals.process.SignOffReply;
-import cn.renda.proposals.process.ProposalProcess;
-import cn.renda.proposals.process.ProcessVariables;
-import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.ProposalProcess;
+import cn.renda.proposals.process.SignOffReply;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
@@ -42,7 +42,9 @@ class RefusalStatusTest {
     // given a draft without its text and a B classification without the planned date
     String id = walk.toDrafting(ProcessDriver.newSession(), "jtj");
     String taskId = driver.task(id, DraftReply.KEY).getId();
-    Map<String, Object> form = variables(Map.of(DraftReply.DRAFT_ACTION.name(), "SUBMIT", DraftReply.REPLY_TEXT.name(), "", DraftReply.CLASSIFICATION.name(), "B",
+    Map<String,
+        Object> form = variables(Map.of(DraftReply.DRAFT_ACTION.name(), "SUBMIT", DraftReply.REPLY_TEXT.name(), "",
+        DraftReply.CLASSIFICATION.name(), "B",
         DraftReply.COMMUNICATION_METHOD.name(), "PHONE", DraftReply.PUBLISHABLE.name(), true));
     WebappSession tasklist = new WebappSession(base(), "default");
     assertThat(tasklist.login("tasklist", "jtj-handler", "demo")).isEqualTo(200);
@@ -77,8 +79,11 @@ class RefusalStatusTest {
         Map.of("variables", variables(Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "RETURN"))));
     Http.Answer motion = Http.as(base(), "congress-clerk", "demo").post(
         "/engine-rest/process-definition/key/" + ProposalProcess.KEY + "/submit-form",
-        Map.of("variables", variables(Map.of(ProcessVariables.KIND.name(), "MOTION", ProcessVariables.SESSION.name(), "2026", ProcessVariables.TITLE.name(), "关于修缮县城老旧小区的议案",
-            ProcessVariables.CONTENT.name(), "内容", ProcessVariables.LEAD_DEPUTY.name(), "maohongding", ProcessVariables.CO_SIGNERS.name(), "zhanglihua,wangjianguo"))));
+        Map.of("variables",
+            variables(Map.of(ProcessVariables.KIND.name(), "MOTION", ProcessVariables.SESSION.name(), "2026",
+            ProcessVariables.TITLE.name(), "关于修缮县城老旧小区的议案",
+            ProcessVariables.CONTENT.name(), "内容", ProcessVariables.LEAD_DEPUTY.name(), "maohongding",
+                ProcessVariables.CO_SIGNERS.name(), "zhanglihua,wangjianguo"))));
 
     assertThat(returned.status()).as(returned.body()).isEqualTo(400);
     assertThat(returned.json().get("message").asText()).isEqualTo("请填写退回意见。");

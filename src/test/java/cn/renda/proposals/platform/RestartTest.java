@@ -1,11 +1,10 @@
 package cn.renda.proposals.platform;
 
-import cn.renda.proposals.process.SuperviseOverdue;
-import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.renda.proposals.process.ProposalProcess;
+import cn.renda.proposals.process.DraftReply;
 import cn.renda.proposals.process.ProposalSubmission;
+import cn.renda.proposals.process.SuperviseOverdue;
 import cn.renda.proposals.support.ProcessDriver;
 import cn.renda.proposals.support.TestApplications;
 import cn.renda.proposals.support.TestDatabases;

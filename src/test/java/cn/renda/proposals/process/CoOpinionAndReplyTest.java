@@ -36,11 +36,13 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     walk.accept(id, "zfw");
     List<Task> coTasks = driver.tasks(id, ProvideCoOpinion.KEY);
     assertThat(coTasks).hasSize(3);
-    assertThat(coTasks).allSatisfy(task -> assertThat(task.getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 8, 3))));
+    assertThat(coTasks)
+        .allSatisfy(task -> assertThat(task.getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 8, 3))));
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.CO_OPINIONS);
 
     // an agency cannot write another agency's opinion
-    Task fyTask = coTasks.stream().filter(t -> "fy".equals(driver.variable(t, ProcessVariables.CO_AGENCY.name()))).findFirst().orElseThrow();
+    Task fyTask = coTasks.stream().filter(t -> "fy".equals(driver.variable(t, ProcessVariables.CO_AGENCY.name())))
+        .findFirst().orElseThrow();
     assertThatThrownBy(() -> driver.complete("sfj-handler", fyTask, Map.of(ProvideCoOpinion.CO_OPINION.name(), "越权")))
         .isInstanceOf(AuthorizationException.class);
 
@@ -56,7 +58,8 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
 
     // then the lead agency drafts, the late one is recorded and escalated
     assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
-    assertThat(jdbc.sql("SELECT agency_code || ':' || status FROM co_opinion WHERE proposal_id = ? ORDER BY agency_code")
+    assertThat(jdbc.sql("""
+            SELECT agency_code || ':' || status FROM co_opinion WHERE proposal_id = ? ORDER BY agency_code""")
             .param(id).query(String.class).list())
         .containsExactly("fy:SUBMITTED", "mzj:LATE", "sfj:SUBMITTED");
     assertThat(alerts(id)).singleElement().satisfies(alert -> {
@@ -115,11 +118,13 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     String id = walk.toDrafting(ProcessDriver.newSession(), "jyj");
     walk.draft(id, "jyj", "A", null);
 
-    assertThatThrownBy(() -> driver.complete("jyj-leader", id, SignOffReply.KEY, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "RETURN")))
+    assertThatThrownBy(() -> driver.complete("jyj-leader", id, SignOffReply.KEY,
+        Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "RETURN")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("退回意见");
     // the handler is not a leader: the engine refuses
-    assertThatThrownBy(() -> driver.complete("jyj-handler", id, SignOffReply.KEY, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "APPROVE")))
+    assertThatThrownBy(() -> driver.complete("jyj-handler", id, SignOffReply.KEY,
+        Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "APPROVE")))
         .isInstanceOf(AuthorizationException.class);
     assertThat(instance(id)).isWaitingAt(SignOffReply.KEY);
   }
@@ -152,7 +157,8 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
   void shouldMoveReplyDeadlineWhenExtensionApproved() {
     // given drafting, reply due 2026-10-08
     String id = walk.toDrafting(ProcessDriver.newSession(), "czj");
-    assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
+    assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate())
+        .isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
 
     // an extension beyond six months from assignment is refused
     driver.today(LocalDate.of(2026, 9, 20));
@@ -164,13 +170,15 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     requestExtension(id, "2026-11-30");
     assertThat(instance(id)).isWaitingAt(ApproveExtension.KEY);
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.EXTENSION_REQUESTED);
-    driver.complete("gov-clerk", id, ApproveExtension.KEY, Map.of(ApproveExtension.EXTENSION_DECISION.name(), "APPROVE"));
+    driver.complete("gov-clerk", id, ApproveExtension.KEY,
+        Map.of(ApproveExtension.EXTENSION_DECISION.name(), "APPROVE"));
 
     // then the deadline, the task and the escalation timers move
     assertThat(records.get(id).replyDue()).isEqualTo(LocalDate.of(2026, 11, 30));
     assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
     assertThat(driver.task(id, DraftReply.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 11, 30)));
-    assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 11, 30)));
+    assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate())
+        .isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 11, 30)));
     assertThat(timelineDetails(id, "DEADLINE_EXTENDED")).containsExactly("答复期限延长至 2026年11月30日（周一）");
 
     // and a normal reply follows
@@ -184,15 +192,19 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
     driver.today(LocalDate.of(2026, 9, 20));
     requestExtension(id, "2026-11-30");
 
-    assertThatThrownBy(() -> driver.complete("gov-clerk", id, ApproveExtension.KEY, Map.of(ApproveExtension.EXTENSION_DECISION.name(), "REJECT")))
+    assertThatThrownBy(() -> driver.complete("gov-clerk", id, ApproveExtension.KEY,
+        Map.of(ApproveExtension.EXTENSION_DECISION.name(), "REJECT")))
         .isInstanceOf(InvalidInputException.class);
     driver.complete("gov-clerk", id, ApproveExtension.KEY,
-        Map.of(ApproveExtension.EXTENSION_DECISION.name(), "REJECT", ApproveExtension.EXTENSION_COMMENT.name(), "理由不充分，请按期答复"));
+        Map.of(ApproveExtension.EXTENSION_DECISION.name(), "REJECT", ApproveExtension.EXTENSION_COMMENT.name(),
+            "理由不充分，请按期答复"));
 
     assertThat(records.get(id).replyDue()).isEqualTo(LocalDate.of(2026, 10, 8));
     assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
-    assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
-    assertThat(jdbc.sql("SELECT decision FROM extension_request WHERE proposal_id = ?").param(id).query(String.class).list())
+    assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate())
+        .isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
+    assertThat(jdbc.sql("SELECT decision FROM extension_request WHERE proposal_id = ?").param(id).query(String.class)
+        .list())
         .containsExactly("REJECT");
     // the next completion without a draft action is a reply again, not another request
     Map<String, Object> reply = new HashMap<>(Walk.reply("A", null));
@@ -203,6 +215,7 @@ class CoOpinionAndReplyTest extends ProcessTestBase {
 
   private void requestExtension(String id, String until) {
     driver.complete("czj-handler", id, DraftReply.KEY,
-        Map.of(DraftReply.DRAFT_ACTION.name(), "REQUEST_EXTENSION", DraftReply.EXTENSION_REASON.name(), "需财政预算调整后方能答复", DraftReply.EXTENSION_UNTIL.name(), until));
+        Map.of(DraftReply.DRAFT_ACTION.name(), "REQUEST_EXTENSION", DraftReply.EXTENSION_REASON.name(),
+            "需财政预算调整后方能答复", DraftReply.EXTENSION_UNTIL.name(), until));
   }
 }

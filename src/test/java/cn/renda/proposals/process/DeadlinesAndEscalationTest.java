@@ -40,7 +40,8 @@ class DeadlinesAndEscalationTest extends ProcessTestBase {
     String id = driver.submitSuggestion(ProcessDriver.newSession(), "关于国庆期间旅游接待的建议");
 
     // then its review window ends on the fifth working day: Oct 8, 9, 10 (make-up Saturday), 12, 13
-    assertThat(driver.task(id, ReviewProposal.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 13)));
+    assertThat(driver.task(id, ReviewProposal.KEY).getDueDate())
+        .isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 13)));
 
     // when assigned the same day, the dispute window ends on 2026-10-13 as well
     walk.review(id, "ACCEPT", "NORMAL");
@@ -53,7 +54,8 @@ class DeadlinesAndEscalationTest extends ProcessTestBase {
     driver.fire(window);
     assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
     assertThat(timelineDetails(id, "ASSIGNMENT_ACCEPTED_TACITLY")).containsExactly("县海洋与渔业局");
-    assertThat(engine.getRuntimeService().getVariable(instance(id).getId(), AcceptAssignment.ASSIGNMENT_DECISION.name())).isEqualTo("ACCEPT");
+    assertThat(engine.getRuntimeService()
+        .getVariable(instance(id).getId(), AcceptAssignment.ASSIGNMENT_DECISION.name())).isEqualTo("ACCEPT");
   }
 
   @Test
@@ -65,7 +67,8 @@ class DeadlinesAndEscalationTest extends ProcessTestBase {
     // then the reply is due on the next working day, 2026-10-08, and every timer follows it
     assertThat(records.get(id).replyDue()).isEqualTo(LocalDate.of(2026, 10, 8));
     assertThat(driver.task(id, DraftReply.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
-    assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
+    assertThat(driver.job(id, "Timer_ReplyOverdue").getDuedate())
+        .isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 10, 8)));
     assertThat(driver.job(id, "Timer_ReplyReminder").getDuedate())
         .isEqualTo(Date.from(LocalDate.of(2026, 10, 1).atTime(9, 0).atZone(ProcessDriver.ZONE).toInstant()));
   }

@@ -68,9 +68,11 @@ class FeedbackAndClosingTest extends ProcessTestBase {
   void shouldRefuseNoResponseAsAChoiceAndDissatisfactionWithoutReason() {
     String id = walk.toFeedback(ProcessDriver.newSession(), "jtj");
 
-    assertThatThrownBy(() -> driver.complete("maohongding", id, GiveFeedback.KEY, Map.of(GiveFeedback.SATISFACTION.name(), "NO_RESPONSE")))
+    assertThatThrownBy(() -> driver.complete("maohongding", id, GiveFeedback.KEY,
+        Map.of(GiveFeedback.SATISFACTION.name(), "NO_RESPONSE")))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> driver.complete("maohongding", id, GiveFeedback.KEY, Map.of(GiveFeedback.SATISFACTION.name(), "DISSATISFIED")))
+    assertThatThrownBy(() -> driver.complete("maohongding", id, GiveFeedback.KEY,
+        Map.of(GiveFeedback.SATISFACTION.name(), "DISSATISFIED")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("feedbackComment");
     assertThat(instance(id)).isWaitingAt(GiveFeedback.KEY);
@@ -120,7 +122,8 @@ class FeedbackAndClosingTest extends ProcessTestBase {
     assertThat(instance(id)).isWaitingAt(SuperviseDissatisfaction.KEY);
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.UNDER_SUPERVISION);
     driver.complete("congress-clerk", id, SuperviseDissatisfaction.KEY,
-        Map.of(SuperviseDissatisfaction.SUPERVISION_DECISION.name(), "ANOTHER_ROUND", SuperviseDissatisfaction.SUPERVISION_COMMENT.name(), "请分管领导牵头再次研究"));
+        Map.of(SuperviseDissatisfaction.SUPERVISION_DECISION.name(), "ANOTHER_ROUND",
+            SuperviseDissatisfaction.SUPERVISION_COMMENT.name(), "请分管领导牵头再次研究"));
     assertThat(instance(id)).isWaitingAt(DraftReply.KEY);
     assertThat(records.get(id).rehandlingRound()).isEqualTo(2);
 
@@ -129,7 +132,8 @@ class FeedbackAndClosingTest extends ProcessTestBase {
     walk.signOff(id, "wjj", "APPROVE");
     walk.feedback(id, "DISSATISFIED");
     driver.complete("congress-clerk", id, SuperviseDissatisfaction.KEY,
-        Map.of(SuperviseDissatisfaction.SUPERVISION_DECISION.name(), "CLOSE", SuperviseDissatisfaction.SUPERVISION_COMMENT.name(), "受财力所限，予以办结"));
+        Map.of(SuperviseDissatisfaction.SUPERVISION_DECISION.name(), "CLOSE",
+            SuperviseDissatisfaction.SUPERVISION_COMMENT.name(), "受财力所限，予以办结"));
     assertThat(instance(id)).isWaitingAt(EvaluateHandling.KEY);
     walk.evaluate(id, "C");
     assertThat(instance(id)).isEnded();
@@ -151,19 +155,23 @@ class FeedbackAndClosingTest extends ProcessTestBase {
     assertThat(instance(id)).isWaitingAt(ReportProgress.KEY);
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.FOLLOW_UP);
     assertThat(records.get(id).progressDue()).isEqualTo(LocalDate.of(2026, 12, 31));
-    assertThat(driver.task(id, ReportProgress.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 12, 31)));
+    assertThat(driver.task(id, ReportProgress.KEY).getDueDate())
+        .isEqualTo(ProcessDriver.endOf(LocalDate.of(2026, 12, 31)));
 
     // when the first report says it is not resolved yet
     driver.today(LocalDate.of(2026, 12, 30));
-    driver.complete("zjj-handler", id, ReportProgress.KEY, Map.of(ReportProgress.PROGRESS_REPORT.name(), "项目已立项，正在招标", ReportProgress.RESOLVED.name(), false));
+    driver.complete("zjj-handler", id, ReportProgress.KEY,
+        Map.of(ReportProgress.PROGRESS_REPORT.name(), "项目已立项，正在招标", ReportProgress.RESOLVED.name(), false));
 
     // then the next report is due three months later
     assertThat(instance(id)).isWaitingAt(ReportProgress.KEY);
     assertThat(records.get(id).progressDue()).isEqualTo(LocalDate.of(2027, 3, 31));
-    assertThat(driver.task(id, ReportProgress.KEY).getDueDate()).isEqualTo(ProcessDriver.endOf(LocalDate.of(2027, 3, 31)));
+    assertThat(driver.task(id, ReportProgress.KEY).getDueDate())
+        .isEqualTo(ProcessDriver.endOf(LocalDate.of(2027, 3, 31)));
 
     // when resolved
-    driver.complete("zjj-handler", id, ReportProgress.KEY, Map.of(ReportProgress.PROGRESS_REPORT.name(), "工程已完工并投入使用", ReportProgress.RESOLVED.name(), true));
+    driver.complete("zjj-handler", id, ReportProgress.KEY,
+        Map.of(ReportProgress.PROGRESS_REPORT.name(), "工程已完工并投入使用", ReportProgress.RESOLVED.name(), true));
 
     // then the classification becomes A and the proposal is closed
     assertThat(instance(id)).isEnded().hasPassed("markResolved", "closeProposal");

@@ -20,8 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class InternalRemarksTest extends ProcessTestBase {
 
-  private static final List<String> INTERNAL = List.of(ReviewProposal.REVIEW_COMMENT.name(), AcceptAssignment.DISPUTE_REASON.name(), DraftReply.EXTENSION_REASON.name(),
-      DraftReply.EXTENSION_UNTIL.name(), ApproveExtension.EXTENSION_COMMENT.name(), SignOffReply.SIGN_OFF_COMMENT.name(), ProvideCoOpinion.CO_OPINION.name());
+  private static final List<String> INTERNAL = List.of(ReviewProposal.REVIEW_COMMENT.name(),
+      AcceptAssignment.DISPUTE_REASON.name(), DraftReply.EXTENSION_REASON.name(),
+      DraftReply.EXTENSION_UNTIL.name(), ApproveExtension.EXTENSION_COMMENT.name(),
+          SignOffReply.SIGN_OFF_COMMENT.name(), ProvideCoOpinion.CO_OPINION.name());
 
   @LocalServerPort int port;
 
@@ -30,18 +32,22 @@ class InternalRemarksTest extends ProcessTestBase {
     driver.today(LocalDate.of(2026, 7, 1));
     String id = driver.submitSuggestion(ProcessDriver.newSession(), "关于内部意见不外泄的建议");
     driver.complete("congress-clerk", id, ReviewProposal.KEY,
-        Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), "NORMAL", ReviewProposal.REVIEW_COMMENT.name(), "内部：请政府办重点关注"));
+        Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), "NORMAL",
+            ReviewProposal.REVIEW_COMMENT.name(), "内部：请政府办重点关注"));
     walk.assign(id, "zfw", "sfj");
     driver.complete("zfw-handler", id, AcceptAssignment.KEY,
-        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "DISPUTE", AcceptAssignment.DISPUTE_REASON.name(), "内部：职责不清"));
+        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "DISPUTE", AcceptAssignment.DISPUTE_REASON.name(),
+            "内部：职责不清"));
     walk.assign(id, "sfj", "zfw");
     walk.accept(id, "sfj");
     walk.coOpinion(id, "zfw");
     driver.today(LocalDate.of(2026, 9, 20));
     driver.complete("sfj-handler", id, DraftReply.KEY,
-        Map.of(DraftReply.DRAFT_ACTION.name(), "REQUEST_EXTENSION", DraftReply.EXTENSION_REASON.name(), "内部：经费未落实", DraftReply.EXTENSION_UNTIL.name(), "2026-11-30"));
+        Map.of(DraftReply.DRAFT_ACTION.name(), "REQUEST_EXTENSION", DraftReply.EXTENSION_REASON.name(), "内部：经费未落实",
+            DraftReply.EXTENSION_UNTIL.name(), "2026-11-30"));
     driver.complete("gov-clerk", id, ApproveExtension.KEY,
-        Map.of(ApproveExtension.EXTENSION_DECISION.name(), "APPROVE", ApproveExtension.EXTENSION_COMMENT.name(), "内部：同意，但须按期"));
+        Map.of(ApproveExtension.EXTENSION_DECISION.name(), "APPROVE", ApproveExtension.EXTENSION_COMMENT.name(),
+            "内部：同意，但须按期"));
     walk.draft(id, "sfj", "A", null);
     walk.signOff(id, "sfj", "RETURN");
     walk.draft(id, "sfj", "A", null);

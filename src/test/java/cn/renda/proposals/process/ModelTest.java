@@ -62,8 +62,10 @@ class ModelTest {
         .map(edge -> edge.getBpmnElement().getId())
         .collect(Collectors.toSet());
 
-    assertThat(model.getModelElementsByType(FlowNode.class)).allSatisfy(node -> assertThat(drawn).contains(node.getId()));
-    assertThat(model.getModelElementsByType(SequenceFlow.class)).allSatisfy(flow -> assertThat(edges).contains(flow.getId()));
+    assertThat(model.getModelElementsByType(FlowNode.class))
+        .allSatisfy(node -> assertThat(drawn).contains(node.getId()));
+    assertThat(model.getModelElementsByType(SequenceFlow.class))
+        .allSatisfy(flow -> assertThat(edges).contains(flow.getId()));
   }
 
   @Test
@@ -131,7 +133,8 @@ class ModelTest {
     assertThat(caught.getAttachedTo().getId()).isEqualTo("replyPreparation");
     assertThat(caught.cancelActivity()).isTrue();
     assertThat(catching.getEscalation()).isSameAs(thrown.getEscalation());
-    assertThat(caught.getOutgoing()).extracting(flow -> flow.getTarget().getId()).containsExactly("extendReplyDeadline");
+    assertThat(caught.getOutgoing()).extracting(flow -> flow.getTarget().getId())
+        .containsExactly("extendReplyDeadline");
     // the way out of the sub-process decides nothing on its own: signed off is its only normal end
     SubProcess preparation = model.getModelElementById("replyPreparation");
     assertThat(preparation.getOutgoing()).extracting(flow -> flow.getTarget().getId()).containsExactly("deliverReply");

@@ -47,16 +47,56 @@ abstract class ProcessTestBase {
 
   /** An ended instance as BPM Assert wants it: only its ids are read. */
   private record EndedInstance(HistoricProcessInstance history) implements ProcessInstance {
-    @Override public String getId() { return history.getId(); }
-    @Override public String getProcessInstanceId() { return history.getId(); }
-    @Override public String getProcessDefinitionId() { return history.getProcessDefinitionId(); }
-    @Override public String getProcessDefinitionKey() { return history.getProcessDefinitionKey(); }
-    @Override public String getBusinessKey() { return history.getBusinessKey(); }
-    @Override public String getRootProcessInstanceId() { return history.getRootProcessInstanceId(); }
-    @Override public String getCaseInstanceId() { return null; }
-    @Override public boolean isSuspended() { return false; }
-    @Override public boolean isEnded() { return true; }
-    @Override public String getTenantId() { return history.getTenantId(); }
+    @Override
+    public String getId() {
+      return history.getId();
+    }
+
+    @Override
+    public String getProcessInstanceId() {
+      return history.getId();
+    }
+
+    @Override
+    public String getProcessDefinitionId() {
+      return history.getProcessDefinitionId();
+    }
+
+    @Override
+    public String getProcessDefinitionKey() {
+      return history.getProcessDefinitionKey();
+    }
+
+    @Override
+    public String getBusinessKey() {
+      return history.getBusinessKey();
+    }
+
+    @Override
+    public String getRootProcessInstanceId() {
+      return history.getRootProcessInstanceId();
+    }
+
+    @Override
+    public String getCaseInstanceId() {
+      return null;
+    }
+
+    @Override
+    public boolean isSuspended() {
+      return false;
+    }
+
+    @Override
+    public boolean isEnded() {
+      return true;
+    }
+
+    @Override
+    public String getTenantId() {
+      return history.getTenantId();
+    }
+
   }
 
   List<String> timelineDetails(String id, String action) {
@@ -67,14 +107,18 @@ abstract class ProcessTestBase {
   }
 
   List<Map<String, Object>> alerts(String id) {
-    return jdbc.sql("SELECT kind, subject, deadline, repetition, recipients FROM alert WHERE proposal_id = ? ORDER BY raised_at, kind")
+    return jdbc.sql("""
+            SELECT kind, subject, deadline, repetition, recipients FROM alert WHERE proposal_id = ?
+            ORDER BY raised_at, kind""")
         .param(id)
         .query()
         .listOfRows();
   }
 
   List<Map<String, Object>> replies(String id) {
-    return jdbc.sql("SELECT version, status, classification, sign_off_comment FROM reply WHERE proposal_id = ? ORDER BY version")
+    return jdbc.sql("""
+            SELECT version, status, classification, sign_off_comment FROM reply WHERE proposal_id = ?
+            ORDER BY version""")
         .param(id)
         .query()
         .listOfRows();

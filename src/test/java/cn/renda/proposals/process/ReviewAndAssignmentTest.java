@@ -33,7 +33,8 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
     assertThat(instance).isWaitingAt(ReviewProposal.KEY);
 
     // when the reason is missing, then the review is refused and nothing changes
-    assertThatThrownBy(() -> driver.complete("congress-clerk", id, ReviewProposal.KEY, Map.of(ReviewProposal.REVIEW_DECISION.name(), "REJECT")))
+    assertThatThrownBy(() -> driver.complete("congress-clerk", id, ReviewProposal.KEY,
+        Map.of(ReviewProposal.REVIEW_DECISION.name(), "REJECT")))
         .satisfies(e -> assertThat(InvalidInputException.findIn(e).errors())
             .extracting(error -> error.field())
             .containsExactly(ReviewProposal.REVIEW_COMMENT.name()));
@@ -66,7 +67,8 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
     assertThat(record.submittedKind()).isEqualTo(ProposalKind.MOTION);
     assertThat(record.caseNumber()).isEqualTo(1);
     assertThat(record.status()).isEqualTo(ProposalStatus.ASSIGNING);
-    assertThat(instance(id)).isWaitingAt(AssignAgencies.KEY).variables().containsEntry(ProcessVariables.KIND.name(), "SUGGESTION")
+    assertThat(instance(id)).isWaitingAt(AssignAgencies.KEY).variables()
+        .containsEntry(ProcessVariables.KIND.name(), "SUGGESTION")
         .containsEntry(ProcessVariables.CASE_NUMBER.name(), 1);
     assertThat(driver.task(id, AssignAgencies.KEY).getName()).isEqualTo("交办：建议第1号《关于建设县级综合档案馆的议案》");
   }
@@ -98,7 +100,8 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
     // when it disputes the assignment two days later
     driver.today(LocalDate.of(2026, 7, 3));
     driver.complete("zfw-handler", id, AcceptAssignment.KEY,
-        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "DISPUTE", AcceptAssignment.DISPUTE_REASON.name(), "该事项属于司法行政职责"));
+        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "DISPUTE", AcceptAssignment.DISPUTE_REASON.name(),
+            "该事项属于司法行政职责"));
 
     // then it goes back to the government office with the reason
     assertThat(instance(id)).isWaitingAt(AssignAgencies.KEY);
@@ -125,7 +128,8 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
     walk.review(id, "ACCEPT", "NORMAL");
     walk.assign(id, "zfw");
     driver.complete("zfw-handler", id, AcceptAssignment.KEY,
-        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "DISPUTE", AcceptAssignment.DISPUTE_REASON.name(), "应由住建局主办"));
+        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "DISPUTE", AcceptAssignment.DISPUTE_REASON.name(),
+            "应由住建局主办"));
 
     // a deadline beyond six months of the first assignment is refused
     assertThatThrownBy(() -> driver.complete("gov-clerk", id, AssignAgencies.KEY,
@@ -135,7 +139,8 @@ class ReviewAndAssignmentTest extends ProcessTestBase {
             .containsExactly("too-late"));
 
     // a new deadline within the limit is taken (a Sunday moves to Monday) and recorded
-    driver.complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), "zjj", AssignAgencies.REPLY_DEADLINE.name(), "2026-11-01"));
+    driver.complete("gov-clerk", id, AssignAgencies.KEY,
+        Map.of(AssignAgencies.LEAD_AGENCY.name(), "zjj", AssignAgencies.REPLY_DEADLINE.name(), "2026-11-01"));
     assertThat(records.get(id).replyDue()).isEqualTo(LocalDate.of(2026, 11, 2));
     assertThat(timelineDetails(id, "ASSIGNED")).last().asString().contains("答复期限：2026年11月2日（周一）");
   }

@@ -51,7 +51,8 @@ class SeedCaseProcessTest extends ProcessTestBase {
     // assigned to 县委政法委 with four co-agencies, the letter issued by 县人民政府办公室
     driver.today(LocalDate.of(2020, 5, 6));
     driver.complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), "zfw",
-        AssignAgencies.CO_AGENCIES.name(), Walk.codes("sfj", "fy", "mzj", "xfj"), AssignAgencies.REPLY_ISSUER.name(), "zfb"));
+        AssignAgencies.CO_AGENCIES.name(), Walk.codes("sfj", "fy", "mzj", "xfj"), AssignAgencies.REPLY_ISSUER.name(),
+            "zfb"));
     assertThat(records.get(id).replyDue()).isEqualTo(LocalDate.of(2020, 8, 6));
     driver.today(LocalDate.of(2020, 5, 7));
     walk.accept(id, "zfw");
@@ -65,7 +66,8 @@ class SeedCaseProcessTest extends ProcessTestBase {
 
     // the reply: class B, face-to-face communication, signed off and delivered on 2020-07-31
     driver.today(LocalDate.of(2020, 7, 27));
-    Map<String, Object> reply = new HashMap<>(Walk.reply("B", LocalDate.parse(seed.get("plannedResolutionDate").asText())));
+    Map<String,
+        Object> reply = new HashMap<>(Walk.reply("B", LocalDate.parse(seed.get("plannedResolutionDate").asText())));
     reply.put(DraftReply.REPLY_TEXT.name(), seed.get("replyText").asText());
     driver.complete("zfw-handler", id, DraftReply.KEY, reply);
     driver.today(LocalDate.of(2020, 7, 31));

@@ -46,7 +46,8 @@ class TaskViewsTest extends ProcessTestBase {
     Map<String, Object> assignViews = localViews(driver.task(id, AssignAgencies.KEY));
     assertThat(assignViews.get(View.CASE_NUMBER_TEXT.key())).asString().matches("第1号（T\\w+，议案）");
     assertThat(assignViews.get(View.PRIORITY_LABEL.key())).isEqualTo("重点");
-    assertThat(assignViews.get(View.AGENCY_OPTIONS.key())).asString().contains("{\"label\":\"县委政法委\",\"value\":\"zfw\"}");
+    assertThat(assignViews.get(View.AGENCY_OPTIONS.key())).asString()
+        .contains("{\"label\":\"县委政法委\",\"value\":\"zfw\"}");
     walk.assign(id, "zfw", "sfj", "fy");
     assertThat(localViews(driver.task(id, AcceptAssignment.KEY))).containsEntry(View.LEAD_AGENCY_NAME.key(), "县委政法委")
         .containsEntry(View.CO_AGENCY_NAMES.key(), "县司法局、县人民法院")
@@ -65,7 +66,8 @@ class TaskViewsTest extends ProcessTestBase {
     Http.Answer formVariables = bureau.get("/engine-rest/task/" + bureauTask.getId() + "/form-variables");
     assertThat(formVariables.status()).isEqualTo(200);
     assertThat(formVariables.body()).contains("关于推进矛盾纠纷多元化解的议案").doesNotContain(courtOpinion);
-    assertThat(bureau.get("/engine-rest/task/" + bureauTask.getId() + "/variables").body()).doesNotContain(courtOpinion);
+    assertThat(bureau.get("/engine-rest/task/" + bureauTask.getId() + "/variables").body())
+        .doesNotContain(courtOpinion);
 
     // and the lead agency's draft shows both opinions once the bureau has answered
     walk.coOpinion(id, "sfj");
@@ -84,8 +86,10 @@ class TaskViewsTest extends ProcessTestBase {
 
     Map<String, Object> signOffViews = localViews(driver.task(id, SignOffReply.KEY));
     assertThat(signOffViews.keySet()).containsExactlyInAnyOrderElementsOf(viewsOf(SignOffReply.KEY));
-    assertThat(signOffViews).containsEntry(View.REPLY_ISSUER_NAME.key(), "县教育局").containsEntry(View.CO_OPINIONS_SUMMARY.key(), "");
-    assertThat(driver.variable(driver.task(id, SignOffReply.KEY), DraftReply.REPLY_TEXT.name())).asString().startsWith("经研究");
+    assertThat(signOffViews).containsEntry(View.REPLY_ISSUER_NAME.key(), "县教育局")
+        .containsEntry(View.CO_OPINIONS_SUMMARY.key(), "");
+    assertThat(driver.variable(driver.task(id, SignOffReply.KEY), DraftReply.REPLY_TEXT.name())).asString()
+        .startsWith("经研究");
 
     walk.signOff(id, "jyj", "RETURN");
 
@@ -118,7 +122,8 @@ class TaskViewsTest extends ProcessTestBase {
     assertThat(localViews(driver.task(id, ReportProgress.KEY))).containsEntry(View.PROGRESS_HISTORY.key(), "尚无落实情况报告");
 
     driver.today(LocalDate.of(2026, 12, 30));
-    driver.complete("zjj-handler", id, ReportProgress.KEY, Map.of(ReportProgress.PROGRESS_REPORT.name(), "项目已立项，正在招标", ReportProgress.RESOLVED.name(), false));
+    driver.complete("zjj-handler", id, ReportProgress.KEY,
+        Map.of(ReportProgress.PROGRESS_REPORT.name(), "项目已立项，正在招标", ReportProgress.RESOLVED.name(), false));
 
     assertThat(localViews(driver.task(id, ReportProgress.KEY)).get(View.PROGRESS_HISTORY.key()))
         .isEqualTo("2026年12月30日（周三）（尚未解决）：项目已立项，正在招标");

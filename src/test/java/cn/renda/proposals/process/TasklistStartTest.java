@@ -32,7 +32,8 @@ class TasklistStartTest extends ProcessTestBase {
 
   private ProcessInstance start(String user, Map<String, Object> form) {
     AtomicReference<ProcessInstance> started = new AtomicReference<>();
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(ProposalProcess.KEY)
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(ProposalProcess.KEY)
         .latestVersion().singleResult().getId();
     driver.as(user, () -> started.set(engine.getFormService().submitStartForm(definition, form)));
     return started.get();
@@ -52,7 +53,9 @@ class TasklistStartTest extends ProcessTestBase {
     assertThat(record.submittedBy()).isEqualTo("congress-clerk");
     // the text lives in the record, not in the process
     Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
-    assertThat(variables).doesNotContainKeys(ProcessVariables.TITLE.name(), ProcessVariables.CONTENT.name(), ProcessVariables.CO_SIGNERS.name());
+    assertThat(variables)
+        .doesNotContainKeys(ProcessVariables.TITLE.name(), ProcessVariables.CONTENT.name(),
+        ProcessVariables.CO_SIGNERS.name());
     assertThat(instance.getBusinessKey()).isEqualTo(id);
     assertThat(record.processInstanceId()).isEqualTo(instance.getId());
     assertThat(driver.task(id, ReviewProposal.KEY).getName()).isEqualTo("审查立案：议案《关于加强海岛防台风设施建设的议案》");

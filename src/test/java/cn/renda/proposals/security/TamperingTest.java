@@ -217,7 +217,8 @@ class TamperingTest {
       for (String user : users(open)) {
         // the task's holder tries every variable; every other role the one that would move the work elsewhere
         for (String name : user.equals(open.holder()) ? names : List.of("proposalId")) {
-          Object value = name.equals("proposalId") ? b : name.equals(ProcessVariables.REHANDLING_ROUND.name()) ? 0 : "x";
+          Object value = name.equals("proposalId") ? b : name.equals(ProcessVariables.REHANDLING_ROUND.name()) ? 0
+              : "x";
           Map<String, Object> typed = typed(Map.of(name, value)).get(name);
           for (String scope : List.of("/engine-rest/task/" + task.getId() + "/variables",
               "/engine-rest/task/" + task.getId() + "/localVariables",
@@ -229,7 +230,8 @@ class TamperingTest {
               String what = user + " on " + open.taskKey() + ": " + scope.replaceAll("/[0-9a-f-]{36}", "/{id}") + "/"
                   + name;
               expectRefusal("PUT " + what, http.put(scope + "/" + name, typed), -1, failures);
-              expectRefusal("POST modifications " + what, http.post(scope, Map.of("modifications", Map.of(name, typed))),
+              expectRefusal("POST modifications " + what,
+                  http.post(scope, Map.of("modifications", Map.of(name, typed))),
                   -1, failures);
               expectRefusal("POST deletions " + what, http.post(scope, Map.of("deletions", List.of(name))), -1,
                   failures);

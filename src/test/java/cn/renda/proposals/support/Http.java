@@ -112,7 +112,8 @@ public final class Http {
 
   private static Answer send(HttpRequest.Builder builder) {
     try {
-      HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response = CLIENT.send(builder.build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(
           response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response);
     } catch (IOException e) {

@@ -32,8 +32,9 @@ public final class TableSnapshot {
       if (BACKGROUND.contains(table.toLowerCase())) {
         continue;
       }
-      String fingerprint = jdbc.sql("SELECT COUNT(*) || ':' || COALESCE(md5(string_agg(t::text, '|' ORDER BY t::text)), '')"
-              + " FROM \"" + table + "\" t")
+      String fingerprint = jdbc.sql(
+              "SELECT COUNT(*) || ':' || COALESCE(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \""
+                  + table + "\" t")
           .query(String.class)
           .single();
       fingerprints.put(table, fingerprint);

@@ -1,15 +1,15 @@
 package cn.renda.proposals.support;
 
 
-import cn.renda.proposals.process.SignOffReply;
-import cn.renda.proposals.process.ReviewProposal;
-import cn.renda.proposals.process.ProvideCoOpinion;
-import cn.renda.proposals.process.ProcessVariables;
-import cn.renda.proposals.process.GiveFeedback;
-import cn.renda.proposals.process.EvaluateHandling;
-import cn.renda.proposals.process.DraftReply;
-import cn.renda.proposals.process.AssignAgencies;
 import cn.renda.proposals.process.AcceptAssignment;
+import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.EvaluateHandling;
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.ProcessVariables;
+import cn.renda.proposals.process.ProvideCoOpinion;
+import cn.renda.proposals.process.ReviewProposal;
+import cn.renda.proposals.process.SignOffReply;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,11 +44,13 @@ public class Walk {
   }
 
   public void assign(String id, String lead, String... coAgencies) {
-    driver.complete("gov-clerk", id, AssignAgencies.KEY, Map.of(AssignAgencies.LEAD_AGENCY.name(), lead, AssignAgencies.CO_AGENCIES.name(), codes(coAgencies)));
+    driver.complete("gov-clerk", id, AssignAgencies.KEY,
+        Map.of(AssignAgencies.LEAD_AGENCY.name(), lead, AssignAgencies.CO_AGENCIES.name(), codes(coAgencies)));
   }
 
   public void accept(String id, String lead) {
-    driver.complete(lead + "-handler", id, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
+    driver.complete(lead + "-handler", id, AcceptAssignment.KEY,
+        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
   }
 
   /** The co-agency's opinion (its handler completes its own co-opinion task). */
@@ -119,7 +121,8 @@ public class Walk {
 
   public void evaluate(String id, String classification) {
     driver.complete("congress-clerk", id, EvaluateHandling.KEY,
-        Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(), classification, EvaluateHandling.EVALUATION_COMMENT.name(), "办理认真，答复及时"));
+        Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(), classification,
+            EvaluateHandling.EVALUATION_COMMENT.name(), "办理认真，答复及时"));
   }
 
   public static JsonValue codes(String... codes) {

@@ -102,7 +102,8 @@ class TaskFormsTest {
     assertThat(formRefs.keySet()).as("every user task of the model has a contract, and every contract a task")
         .containsExactlyInAnyOrderElementsOf(contracts);
     formRefs.forEach((step, formRef) -> assertThat(deployedForms).as(step + " → " + formRef).containsKey(formRef));
-    assertThat(deployedForms.keySet()).as("no form without a step").containsExactlyInAnyOrderElementsOf(formRefs.values());
+    assertThat(deployedForms.keySet()).as("no form without a step")
+        .containsExactlyInAnyOrderElementsOf(formRefs.values());
   }
 
   @Test
@@ -238,7 +239,8 @@ class TaskFormsTest {
 
     // when the congress office submits it
     Http.Answer answer = Http.as("http://localhost:" + port, "congress-clerk", "demo")
-        .post("/engine-rest/process-definition/key/" + ProposalProcess.KEY + "/submit-form", Map.of("variables", variables));
+        .post("/engine-rest/process-definition/key/" + ProposalProcess.KEY + "/submit-form",
+            Map.of("variables", variables));
 
     // then the record exists with the ten deputies, the business key is its id, and review shows it
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -247,7 +249,9 @@ class TaskFormsTest {
     Task review = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
     assertThat(review.getTaskDefinitionKey()).isEqualTo(ReviewProposal.KEY);
     assertThat(taskService.getVariableLocal(review.getId(), View.PROPOSAL_TITLE.key())).isEqualTo("关于加快建设城乡供水一体化工程的议案");
-    assertThat(runtimeService.getVariables(review.getProcessInstanceId())).doesNotContainKeys(ProcessVariables.TITLE.name(), ProcessVariables.CONTENT.name(), ProcessVariables.CO_SIGNERS.name());
+    assertThat(runtimeService.getVariables(review.getProcessInstanceId()))
+        .doesNotContainKeys(ProcessVariables.TITLE.name(), ProcessVariables.CONTENT.name(),
+        ProcessVariables.CO_SIGNERS.name());
   }
 
   /** The formRef of the start event and each user task, by step; each bound to the deployment. */
@@ -292,7 +296,8 @@ class TaskFormsTest {
         values.add(value.get("value").asText());
         labels.add(value.get("label").asText());
       });
-      String label = component.hasNonNull("label") ? component.get("label").asText() : component.path("dateLabel").asText();
+      String label = component.hasNonNull("label") ? component.get("label").asText() : component.path("dateLabel")
+          .asText();
       into.add(new FormField(
           component.get("key").asText(),
           component.get("type").asText(),

@@ -1,10 +1,10 @@
 package cn.renda.proposals.tasklist;
 
-import cn.renda.proposals.process.SignOffReply;
-import cn.renda.proposals.process.GiveFeedback;
-import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.GiveFeedback;
+import cn.renda.proposals.process.SignOffReply;
 import cn.renda.proposals.proposal.ProposalRecords;
 import cn.renda.proposals.proposal.ProposalStatus;
 import cn.renda.proposals.support.IntegrationTest;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -129,7 +129,8 @@ class TasklistBrowserTest {
     new WebDriverWait(browser, PATIENCE).until(browser -> "zfw-handler".equals(
         taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(DraftReply.KEY).singleResult()
             .getAssignee()));
-    new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    new WebDriverWait(browser, PATIENCE)
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     capture("handler-task-claimed");
 
     // the form checks before the server does, in Chinese
@@ -174,7 +175,8 @@ class TasklistBrowserTest {
     capture("leader-completed");
     assertThat(records.get(id).status()).isEqualTo(ProposalStatus.AWAITING_FEEDBACK);
     assertThat(taskService.getVariable(
-            taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult().getId(), DraftReply.REPLY_TEXT.name()))
+            taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult().getId(),
+                DraftReply.REPLY_TEXT.name()))
         .asString().startsWith("经研究，现答复如下");
   }
 
@@ -196,10 +198,10 @@ class TasklistBrowserTest {
   /** Opens 本单位待办 and the task of the proposal in it. */
   private void openUnitTask(String title) {
     click(By.xpath(filterXpath(TasklistFilters.MY_UNIT)));
-    waitFor(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]//a[contains(normalize-space(.),'"
-        + TasklistFilters.MY_UNIT + "')]"));
-    By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[contains(normalize-space(.),'"
-        + title + "')]");
+    waitFor(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]"
+        + "//a[contains(normalize-space(.),'" + TasklistFilters.MY_UNIT + "')]"));
+    By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]"
+        + "//h4//a[contains(normalize-space(.),'" + title + "')]");
     capture("unit-tasks");
     click(task);
     waitFor(By.cssSelector(".fjs-container"));
@@ -208,19 +210,22 @@ class TasklistBrowserTest {
   }
 
   private static String filterXpath(String name) {
-    return "//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(normalize-space(.),'" + name + "')]";
+    return "//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(normalize-space(.),'"
+        + name + "')]";
   }
 
   /** Dismisses the notifications a user has read (they sit over the form's buttons), then completes. */
   private void complete() {
-    By close = By.xpath("//div[contains(@class,'notifications')]//div[contains(@class,'alert')]//button[contains(@class,'close')]");
+    By close = By.xpath("//div[contains(@class,'notifications')]//div[contains(@class,'alert')]"
+        + "//button[contains(@class,'close')]");
     for (WebElement button : browser.findElements(close)) {
       if (button.isDisplayed()) {
         button.click();
       }
     }
     new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(close));
-    click(By.xpath("//div[contains(@class,'form-actions')]//button[contains(@class,'btn-primary') and normalize-space(.)='完成']"));
+    click(By.xpath("//div[contains(@class,'form-actions')]"
+        + "//button[contains(@class,'btn-primary') and normalize-space(.)='完成']"));
   }
 
   /** Types into the input once it is there and holds exactly what was typed. */
@@ -228,7 +233,8 @@ class TasklistBrowserTest {
     click(input);
     WebElement element = browser.findElement(input);
     element.sendKeys(text);
-    new WebDriverWait(browser, PATIENCE).until(browser -> text.equals(browser.findElement(input).getDomProperty("value")));
+    new WebDriverWait(browser, PATIENCE)
+        .until(browser -> text.equals(browser.findElement(input).getDomProperty("value")));
   }
 
   /** Picks a radio option by its label. */
@@ -245,10 +251,13 @@ class TasklistBrowserTest {
 
   /** Opens the select with that label and picks the option that starts with {@code option}. */
   private void select(String label, String option) {
-    WebElement container = fieldLabel(label).findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    WebElement container = fieldLabel(label)
+        .findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
     container.findElement(By.cssSelector(".fjs-input-group")).click();
-    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and starts-with(normalize-space(.),'" + option + "')]"));
-    waitFor(By.xpath("//label[starts-with(normalize-space(.),'" + label + "')]/ancestor::div[contains(@class,'fjs-form-field')][1]"
+    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and starts-with(normalize-space(.),'" + option
+        + "')]"));
+    waitFor(By.xpath("//label[starts-with(normalize-space(.),'" + label
+        + "')]/ancestor::div[contains(@class,'fjs-form-field')][1]"
         + "//div[contains(@class,'fjs-select-display') and starts-with(normalize-space(.),'" + option + "')]"));
   }
 

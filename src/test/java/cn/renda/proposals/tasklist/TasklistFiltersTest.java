@@ -1,9 +1,9 @@
 package cn.renda.proposals.tasklist;
 
-import cn.renda.proposals.process.SuperviseOverdue;
-import cn.renda.proposals.process.DraftReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.process.SuperviseOverdue;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
 import cn.renda.proposals.support.Walk;
@@ -46,9 +46,11 @@ class TasklistFiltersTest {
         .containsExactlyInAnyOrder(TasklistFilters.MINE, TasklistFilters.MY_UNIT, TasklistFilters.DUE_SOON,
             TasklistFilters.OVERDUE, TasklistFilters.SUPERVISION);
     assertThat(visibleFilters("zfw-handler"))
-        .containsExactly(TasklistFilters.MINE, TasklistFilters.MY_UNIT, TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE);
+        .containsExactly(TasklistFilters.MINE, TasklistFilters.MY_UNIT, TasklistFilters.DUE_SOON,
+            TasklistFilters.OVERDUE);
     assertThat(visibleFilters("zfw-leader"))
-        .containsExactly(TasklistFilters.MINE, TasklistFilters.MY_UNIT, TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE);
+        .containsExactly(TasklistFilters.MINE, TasklistFilters.MY_UNIT, TasklistFilters.DUE_SOON,
+            TasklistFilters.OVERDUE);
     assertThat(visibleFilters("gov-clerk")).containsExactly(TasklistFilters.MINE, TasklistFilters.MY_UNIT,
         TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE, TasklistFilters.SUPERVISION);
     assertThat(visibleFilters("congress-clerk")).contains(TasklistFilters.SUPERVISION);
@@ -67,7 +69,8 @@ class TasklistFiltersTest {
     Task secondDraft = driver.task(second, DraftReply.KEY);
 
     // then the unit sees both, soonest first, and other agencies see neither
-    assertThat(ids("zfw-handler", TasklistFilters.MY_UNIT)).containsSubsequence(firstDraft.getId(), secondDraft.getId());
+    assertThat(ids("zfw-handler", TasklistFilters.MY_UNIT))
+        .containsSubsequence(firstDraft.getId(), secondDraft.getId());
     // also when listed the way Tasklist asks, newest first: the filter's ordering comes first
     assertThat(as("zfw-handler", () -> filterService.list(filterId(TasklistFilters.MY_UNIT),
             taskService.createTaskQuery().orderByTaskCreateTime().desc()).stream().map(task -> ((Task) task).getId())
@@ -79,16 +82,20 @@ class TasklistFiltersTest {
 
     // when a handler claims one: it is theirs, and still the unit's
     driver.as("zfw-handler", () -> taskService.claim(firstDraft.getId(), "zfw-handler"));
-    assertThat(ids("zfw-handler", TasklistFilters.MINE)).contains(firstDraft.getId()).doesNotContain(secondDraft.getId());
+    assertThat(ids("zfw-handler", TasklistFilters.MINE)).contains(firstDraft.getId())
+        .doesNotContain(secondDraft.getId());
     assertThat(ids("zfw-handler", TasklistFilters.MY_UNIT)).contains(firstDraft.getId(), secondDraft.getId());
 
     // when the first reply is due in less than a week (2026-10-08), then late
     driver.today(LocalDate.of(2026, 10, 5));
-    assertThat(ids("zfw-handler", TasklistFilters.DUE_SOON)).contains(firstDraft.getId()).doesNotContain(secondDraft.getId());
+    assertThat(ids("zfw-handler", TasklistFilters.DUE_SOON)).contains(firstDraft.getId())
+        .doesNotContain(secondDraft.getId());
     assertThat(ids("zfw-handler", TasklistFilters.OVERDUE)).doesNotContain(firstDraft.getId());
     driver.today(LocalDate.of(2026, 10, 9));
-    assertThat(ids("zfw-handler", TasklistFilters.OVERDUE)).contains(firstDraft.getId()).doesNotContain(secondDraft.getId());
-    assertThat(ids("zfw-handler", TasklistFilters.DUE_SOON)).contains(secondDraft.getId()).doesNotContain(firstDraft.getId());
+    assertThat(ids("zfw-handler", TasklistFilters.OVERDUE)).contains(firstDraft.getId())
+        .doesNotContain(secondDraft.getId());
+    assertThat(ids("zfw-handler", TasklistFilters.DUE_SOON)).contains(secondDraft.getId())
+        .doesNotContain(firstDraft.getId());
     assertThat(ids("sfj-handler", TasklistFilters.OVERDUE)).doesNotContain(firstDraft.getId());
   }
 
@@ -134,7 +141,8 @@ class TasklistFiltersTest {
   }
 
   private <T> T as(String user, Supplier<T> call) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        .toList();
     identityService.setAuthentication(user, groups);
     try {
       return call.get();

@@ -14,9 +14,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Our Chinese translations of the four Camunda webapps cover every key of the English files shipped in the webapp
@@ -71,7 +71,8 @@ class WebappTranslationsTest {
   void shouldOfferChineseFirstAndKeepEnglish(String app) throws IOException {
     String config = text(APPS + app + "/scripts/config.js");
 
-    assertThat(config).containsPattern("availableLocales'?: \\['zh', 'en', 'de'\\]").containsPattern("fallbackLocale'?: 'zh'");
+    assertThat(config).containsPattern("availableLocales'?: \\['zh', 'en', 'de'\\]")
+        .containsPattern("fallbackLocale'?: 'zh'");
   }
 
   @Test
