@@ -37,11 +37,16 @@ public class Extensions {
   public void request(String id, String reason, LocalDate until, String actor) {
     ProposalRecord record = records.require(id, EnumSet.of(ProposalStatus.DRAFTING, ProposalStatus.REHANDLING),
         "request an extension", "申请延期");
+    int number = jdbc.sql("SELECT COALESCE(MAX(request_no), 0) + 1 FROM extension_request WHERE proposal_id = ?")
+        .param(id)
+        .query(Integer.class)
+        .single();
     jdbc.sql("""
-            INSERT INTO extension_request (id, proposal_id, reason, requested_until, previous_due, requested_by,
-                                           requested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(UUID.randomUUID().toString(), id, reason, until, record.replyDue(), actor, Rows.at(clock.instant()))
+            INSERT INTO extension_request (id, proposal_id, request_no, reason, requested_until, previous_due,
+                                           requested_by, requested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(UUID.randomUUID().toString(), id, number, reason, until, record.replyDue(), actor,
+            Rows.at(clock.instant()))
         .update();
     timeline.add(id, actor, TimelineAction.EXTENSION_REQUESTED, "申请延期至 " + Texts.day(until) + "：" + reason);
   }
@@ -77,7 +82,7 @@ public class Extensions {
   /** The most recent request, decided or not. */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public Optional<Extension> latest(String id) {
-    return jdbc.sql("SELECT * FROM extension_request WHERE proposal_id = ? ORDER BY requested_at DESC, id")
+    return jdbc.sql("SELECT * FROM extension_request WHERE proposal_id = ? ORDER BY request_no DESC")
         .param(id)
         .query((rs, row) -> new Extension(rs.getString("reason"), rs.getObject("requested_until", LocalDate.class),
             rs.getObject("previous_due", LocalDate.class), Rows.enumOrNull(ExtensionDecision.class, rs, "decision"),
