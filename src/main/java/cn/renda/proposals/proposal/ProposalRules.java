@@ -32,11 +32,7 @@ public final class ProposalRules {
   /** A submission: kind, session, title, content, distinct existing deputies, and enough of them for a motion. */
   public static void submission(NewProposal proposal, Predicate<String> isDeputy, Violations violations) {
     violations.required("kind", proposal.kind(), "类型（议案或建议）");
-    if (violations.required("session", proposal.session(), "届次会议")
-        && !SESSION.matcher(proposal.session()).matches()) {
-      violations.add("session", "format", "届次会议代码应为 1–20 位字母、数字（如 2020）",
-          "session must be 1-20 letters or digits (e.g. 2020)");
-    }
+    session(proposal.session(), violations);
     if (violations.required("title", proposal.title(), "案由（标题）")) {
       violations.text("title", proposal.title(), "案由（标题）", TITLE_MIN, TITLE_MAX);
     }
@@ -73,6 +69,14 @@ public final class ProposalRules {
     if (proposal.kind() == ProposalKind.MOTION && deputies < MOTION_MIN_DEPUTIES) {
       violations.add("coSigners", "motion-deputies", "议案须由" + MOTION_MIN_DEPUTIES + "名以上代表联名（含领衔人），当前" + deputies + "名",
           "a motion needs at least " + MOTION_MIN_DEPUTIES + " deputies (lead and co-signers), has " + deputies);
+    }
+  }
+
+  /** A session code (届次会议), as submissions and case numbering take it: 1–20 letters and digits, e.g. 2020. */
+  public static void session(String session, Violations violations) {
+    if (violations.required("session", session, "届次会议") && !SESSION.matcher(session).matches()) {
+      violations.add("session", "format", "届次会议代码应为 1–20 位字母、数字（如 2020）",
+          "session must be 1-20 letters or digits (e.g. 2020)");
     }
   }
 
