@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +21,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Authentication for everything outside the Camunda webapps (which guard themselves with their own login).
- * Spring Security is deliberately absent: it would take over the webapps' login.
+ * Authentication for everything outside the Camunda webapps (which guard themselves with their own login), and the
+ * application checks the webapps' own APIs lack. Spring Security is deliberately absent: it would take over the
+ * webapps' login.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
@@ -36,6 +38,17 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** Cockpit's, Admin's and Tasklist's APIs only for users of that application, as their pages are. */
+  @Bean
+  FilterRegistrationBean<WebappAccessFilter> webappAccess(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
+    String api = webapps(camunda) + "/api";
+    var registration = new FilterRegistrationBean<>(new WebappAccessFilter(api, objectMapper));
+    registration.setName("webapp-access");
+    registration.setUrlPatterns(List.of(api + "/cockpit/*", api + "/admin/*", api + "/tasklist/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
     return registration;
   }
 
@@ -71,6 +84,11 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     registration.setUrlPatterns(List.of("/api/*"));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
+  }
+
+  /** Where the Camunda webapps live ({@code camunda.bpm.webapp.application-path}, {@code /camunda}). */
+  private static String webapps(CamundaBpmProperties camunda) {
+    return camunda.getWebapp().getApplicationPath();
   }
 
   @Override
