@@ -1,6 +1,7 @@
 package cn.renda.proposals.identity;
 
 import cn.renda.proposals.platform.RefusalStatusFilter;
+import cn.renda.proposals.platform.ServerErrorFilter;
 import cn.renda.proposals.web.RequestSizeLimitFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -41,6 +42,16 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     return registration;
   }
 
+  /** No 500 on the REST APIs tells what failed (SQL, stack traces): a generic message and a logged reference. */
+  @Bean
+  FilterRegistrationBean<ServerErrorFilter> serverErrors(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
+    var registration = new FilterRegistrationBean<>(new ServerErrorFilter(objectMapper));
+    registration.setName("server-errors");
+    registration.setUrlPatterns(List.of("/engine-rest/*", webapps(camunda) + "/api/*", "/api/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
   /** Cockpit's, Admin's and Tasklist's APIs only for users of that application, as their pages are. */
   @Bean
   FilterRegistrationBean<WebappAccessFilter> webappAccess(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
@@ -52,12 +63,15 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     return registration;
   }
 
-  /** Refused input on Camunda's REST APIs (engine-rest, Tasklist's) answers 400, not the 500 Camunda gives it. */
+  /**
+   * Refused input on Camunda's REST APIs (engine-rest, the webapps' APIs) answers 400, not the 500 Camunda gives it;
+   * so do paging parameters that are negative or not a number.
+   */
   @Bean
-  FilterRegistrationBean<RefusalStatusFilter> refusalStatus(ObjectMapper objectMapper) {
+  FilterRegistrationBean<RefusalStatusFilter> refusalStatus(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
     var registration = new FilterRegistrationBean<>(new RefusalStatusFilter(objectMapper));
     registration.setName("refusal-status");
-    registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/engine/*"));
+    registration.setUrlPatterns(List.of("/engine-rest/*", webapps(camunda) + "/api/*"));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
