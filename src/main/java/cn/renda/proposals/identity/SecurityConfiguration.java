@@ -3,6 +3,7 @@ package cn.renda.proposals.identity;
 import cn.renda.proposals.platform.RefusalStatusFilter;
 import cn.renda.proposals.platform.ServerErrorFilter;
 import cn.renda.proposals.web.RequestSizeLimitFilter;
+import cn.renda.proposals.web.SecurityHeadersFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,9 +23,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Authentication for everything outside the Camunda webapps (which guard themselves with their own login), and the
- * application checks the webapps' own APIs lack. Spring Security is deliberately absent: it would take over the
- * webapps' login.
+ * Authentication for everything outside the Camunda webapps (which guard themselves with their own login), the
+ * application checks the webapps' own APIs lack, and the filters every answer passes (security headers, refusals and
+ * internal errors on the REST APIs). Spring Security is deliberately absent: it would take over the webapps' login.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
@@ -39,6 +40,16 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** Content-Security-Policy, X-Frame-Options, nosniff and Referrer-Policy; first, so that every answer has them. */
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(CamundaBpmProperties camunda) {
+    var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(webapps(camunda)));
+    registration.setName("security-headers");
+    registration.setUrlPatterns(List.of("/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
 
