@@ -3,6 +3,7 @@ package cn.renda.proposals.api;
 import cn.renda.proposals.identity.CurrentUser;
 import cn.renda.proposals.proposal.CaseNumbers;
 import cn.renda.proposals.proposal.ProposalKind;
+import cn.renda.proposals.proposal.ProposalRules;
 import cn.renda.proposals.web.ForbiddenException;
 import cn.renda.proposals.web.Violations;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,6 +40,7 @@ class CaseNumberController {
       throw new ForbiddenException("Only the congress office numbers proposals.", "只有人大常委会办公室可以编排案号。");
     }
     Violations violations = new Violations();
+    ProposalRules.session(session, violations);
     if (body.lastUsed() == null || body.lastUsed() < 0 || body.lastUsed() > 100_000) {
       violations.add("lastUsed", "range", "已使用的最后案号应为 0 至 100000", "lastUsed must be 0-100000");
     }

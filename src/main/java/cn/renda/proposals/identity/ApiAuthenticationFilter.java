@@ -1,5 +1,6 @@
 package cn.renda.proposals.identity;
 
+import cn.renda.proposals.web.Paths;
 import cn.renda.proposals.web.Problem;
 import cn.renda.proposals.web.ProblemKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every request to our own API (and the actuator and API docs) by HTTP Basic against the engine's
- * identity service, or by the session of a user logged into the Camunda webapps. The caller becomes the engine's
+ * identity service, or by the session of a user logged into the Camunda webapps. The actuator (except health) is
+ * for administrators only. The caller becomes the engine's
  * current authentication for the request, so engine queries made on its behalf obey Camunda authorizations.
  *
  * <p>Session-authenticated requests that change state must carry {@code X-Requested-With}: a browser cannot add
@@ -42,10 +44,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     this.objectMapper = objectMapper;
   }
 
+  /** Our API, the API docs and Swagger UI, and the actuator except its health endpoint; nothing else. */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+    String path = Paths.of(request);
+    boolean guarded = Paths.isApi(path) || Paths.isApiDocs(path) || (Paths.isActuator(path) && !Paths.isHealth(path));
+    return !guarded;
   }
 
   @Override
@@ -61,6 +65,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     if (user == null) {
       unauthorized(request, response);
+      return;
+    }
+    if (Paths.isActuator(Paths.of(request)) && !user.isAdmin()) {
+      // metrics and build information are for those who run the application
+      problem(response, HttpServletResponse.SC_FORBIDDEN, Problem.of(ProblemKind.FORBIDDEN,
+          "Only administrators (group " + Groups.ADMINS + ") may read the actuator endpoints.",
+          "只有系统管理员（" + Groups.ADMINS + " 组）可以查看运行监控信息。", request.getRequestURI()));
       return;
     }
     IdentityService identityService = processEngine.getIdentityService();
@@ -120,8 +131,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         "Log in with HTTP Basic (user id and password) or through the Camunda webapps.",
         "请使用 HTTP Basic（用户名和密码）或先登录 Camunda 应用后再访问。",
         request.getRequestURI());
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Basic realm=\"proposals\", charset=\"UTF-8\"");
+    problem(response, HttpServletResponse.SC_UNAUTHORIZED, problem);
+  }
+
+  private void problem(HttpServletResponse response, int status, Problem problem) throws IOException {
+    response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     objectMapper.writeValue(response.getOutputStream(), problem);

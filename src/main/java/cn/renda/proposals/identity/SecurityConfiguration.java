@@ -1,12 +1,15 @@
 package cn.renda.proposals.identity;
 
 import cn.renda.proposals.platform.RefusalStatusFilter;
+import cn.renda.proposals.platform.ServerErrorFilter;
 import cn.renda.proposals.web.RequestSizeLimitFilter;
+import cn.renda.proposals.web.SecurityHeadersFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +23,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Authentication for everything outside the Camunda webapps (which guard themselves with their own login).
- * Spring Security is deliberately absent: it would take over the webapps' login.
+ * Authentication for everything outside the Camunda webapps (which guard themselves with their own login), the
+ * application checks the webapps' own APIs lack, and the filters every answer passes (security headers, refusals and
+ * internal errors on the REST APIs). Spring Security is deliberately absent: it would take over the webapps' login.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
@@ -39,23 +43,60 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     return registration;
   }
 
-  /** Refused input on Camunda's REST APIs (engine-rest, Tasklist's) answers 400, not the 500 Camunda gives it. */
+  /** Content-Security-Policy, X-Frame-Options, nosniff and Referrer-Policy; first, so that every answer has them. */
   @Bean
-  FilterRegistrationBean<RefusalStatusFilter> refusalStatus(ObjectMapper objectMapper) {
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(CamundaBpmProperties camunda) {
+    var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(webapps(camunda)));
+    registration.setName("security-headers");
+    registration.setUrlPatterns(List.of("/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** No 500 on the REST APIs tells what failed (SQL, stack traces): a generic message and a logged reference. */
+  @Bean
+  FilterRegistrationBean<ServerErrorFilter> serverErrors(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
+    var registration = new FilterRegistrationBean<>(new ServerErrorFilter(objectMapper));
+    registration.setName("server-errors");
+    registration.setUrlPatterns(List.of("/engine-rest/*", webapps(camunda) + "/api/*", "/api/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  /** Cockpit's, Admin's and Tasklist's APIs only for users of that application, as their pages are. */
+  @Bean
+  FilterRegistrationBean<WebappAccessFilter> webappAccess(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
+    String api = webapps(camunda) + "/api";
+    var registration = new FilterRegistrationBean<>(new WebappAccessFilter(api, objectMapper));
+    registration.setName("webapp-access");
+    registration.setUrlPatterns(List.of(api + "/cockpit/*", api + "/admin/*", api + "/tasklist/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
+    return registration;
+  }
+
+  /**
+   * Refused input on Camunda's REST APIs (engine-rest, the webapps' APIs) answers 400, not the 500 Camunda gives it;
+   * so do paging parameters that are negative or not a number.
+   */
+  @Bean
+  FilterRegistrationBean<RefusalStatusFilter> refusalStatus(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
     var registration = new FilterRegistrationBean<>(new RefusalStatusFilter(objectMapper));
     registration.setName("refusal-status");
-    registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/engine/*"));
+    registration.setUrlPatterns(List.of("/engine-rest/*", webapps(camunda) + "/api/*"));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 
+  /**
+   * Mapped to everything: the filter itself picks our API, the actuator and the API docs by the normalized path, so
+   * that no spelling of a path ({@code /v3/api-docs.yaml}, {@code /v3;x/api-docs}) slips past a URL pattern.
+   */
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(
       ProcessEngine processEngine, ObjectMapper objectMapper) {
     var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(processEngine, objectMapper));
     registration.setName("api-authentication");
-    registration.setUrlPatterns(
-        List.of("/api/*", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*"));
+    registration.setUrlPatterns(List.of("/*"));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
@@ -68,6 +109,11 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     registration.setUrlPatterns(List.of("/api/*"));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
+  }
+
+  /** Where the Camunda webapps live ({@code camunda.bpm.webapp.application-path}, {@code /camunda}). */
+  private static String webapps(CamundaBpmProperties camunda) {
+    return camunda.getWebapp().getApplicationPath();
   }
 
   @Override

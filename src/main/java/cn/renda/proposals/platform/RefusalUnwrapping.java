@@ -40,13 +40,17 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
     return interceptors;
   }
 
-  /** Marks a command that failed because someone else changed the same data at the same moment. */
+  /**
+   * Marks a command that failed because someone else changed the same data at the same moment, and keeps every
+   * failure for the log of {@link ServerErrorFilter}.
+   */
   static final class WatchConflicts extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
+        EngineFailures.record(e);
         ConflictException conflict = ConflictException.findIn(e);
         if (conflict != null) {
           Refusals.conflict(conflict);

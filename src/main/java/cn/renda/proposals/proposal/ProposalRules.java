@@ -27,7 +27,7 @@ public final class ProposalRules {
   /** A session code (届次会议), e.g. {@code 2020}; the start form checks the same pattern. */
   public static final Pattern SESSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,19}");
   /** A phone number as people write it; the reply form checks the same pattern. */
-  public static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{4,28}[0-9]");
+  public static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{4,27}[0-9]");
   public static final int CONTACT_PERSON_MAX = 50;
 
   private ProposalRules() {}
@@ -35,11 +35,7 @@ public final class ProposalRules {
   /** A submission: kind, session, title, content, distinct existing deputies, and enough of them for a motion. */
   public static void submission(NewProposal proposal, Predicate<String> isDeputy, Violations violations) {
     violations.required(NewProposal.KIND, proposal.kind(), "类型（议案或建议）");
-    if (violations.required(NewProposal.SESSION, proposal.session(), "届次会议")
-        && !SESSION.matcher(proposal.session()).matches()) {
-      violations.add(NewProposal.SESSION, "format", "届次会议代码应为 1–20 位字母、数字（如 2020）",
-          "session must be 1-20 letters or digits (e.g. 2020)");
-    }
+    session(proposal.session(), violations);
     if (violations.required(NewProposal.TITLE, proposal.title(), "案由（标题）")) {
       violations.text(NewProposal.TITLE, proposal.title(), "案由（标题）", TITLE_MIN, TITLE_MAX);
     }
@@ -78,6 +74,14 @@ public final class ProposalRules {
       violations.add(NewProposal.CO_SIGNERS, "motion-deputies", "议案须由" + MOTION_MIN_DEPUTIES + "名以上代表联名（含领衔人），当前"
           + deputies + "名",
           "a motion needs at least " + MOTION_MIN_DEPUTIES + " deputies (lead and co-signers), has " + deputies);
+    }
+  }
+
+  /** A session code (届次会议), as submissions and case numbering take it: 1–20 letters and digits, e.g. 2020. */
+  public static void session(String session, Violations violations) {
+    if (violations.required(NewProposal.SESSION, session, "届次会议") && !SESSION.matcher(session).matches()) {
+      violations.add(NewProposal.SESSION, "format", "届次会议代码应为 1–20 位字母、数字（如 2020）",
+          "session must be 1-20 letters or digits (e.g. 2020)");
     }
   }
 }

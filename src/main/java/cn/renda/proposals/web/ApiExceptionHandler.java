@@ -137,11 +137,15 @@ public class ApiExceptionHandler {
         + e.limitKilobytes() + " KB）。", request.getRequestURI()));
   }
 
+  /** The answer names a reference, never the failure: its message may hold SQL or data. The log has both. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
-    log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
-    return answer(Problem.of(ProblemKind.INTERNAL, "Something went wrong on our side; nothing was stored.",
-        "系统内部错误，未作任何保存，请稍后重试。", request.getRequestURI()));
+    String reference = ErrorReference.issue(request);
+    log.error("Unexpected failure {} of {} {}", reference, request.getMethod(), request.getRequestURI(), e);
+    return answer(Problem.of(ProblemKind.INTERNAL,
+            "Something went wrong on our side; nothing was stored. Reference: " + reference + ".",
+            "系统内部错误，未作任何保存，请稍后重试（参考编号 " + reference + "）。", request.getRequestURI())
+        .withReference(reference));
   }
 
   private static String path(JsonMappingException e) {

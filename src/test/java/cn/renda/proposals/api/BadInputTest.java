@@ -143,6 +143,15 @@ class BadInputTest {
         "application/json", "{\"lastUsed\": \"27\"}".getBytes(StandardCharsets.UTF_8), 400, "lastUsed", "type"));
     cases.add(new Case("case numbers by an agency", "zfw-handler", "PUT", "/api/case-numbers/BAD-SESSION/MOTION",
         "application/json", "{\"lastUsed\": 27}".getBytes(StandardCharsets.UTF_8), 403, null, null));
+    cases.add(new Case("case numbers of a session of 300 characters", "congress-clerk", "PUT",
+        "/api/case-numbers/" + "S".repeat(300) + "/MOTION", "application/json",
+        "{\"lastUsed\": 27}".getBytes(StandardCharsets.UTF_8), 400, "session", "format"));
+    cases.add(new Case("case numbers of a session of 21 characters", "congress-clerk", "PUT",
+        "/api/case-numbers/" + "S".repeat(21) + "/MOTION", "application/json",
+        "{\"lastUsed\": 27}".getBytes(StandardCharsets.UTF_8), 400, "session", "format"));
+    cases.add(new Case("case numbers of a session in words", "congress-clerk", "PUT",
+        "/api/case-numbers/%E4%BA%8C%E3%80%87%E4%BA%8C%E3%80%87%E5%B9%B4/SUGGESTION", "application/json",
+        "{\"lastUsed\": 27}".getBytes(StandardCharsets.UTF_8), 400, "session", "format"));
     cases.add(new Case("case numbers of an unknown kind", "congress-clerk", "PUT",
         "/api/case-numbers/BAD-SESSION/PETITION",
         "application/json", "{\"lastUsed\": 27}".getBytes(StandardCharsets.UTF_8), 400, "kind", "type"));

@@ -61,7 +61,7 @@ class LoginThrottleTest {
   @Test
   void shouldRefuseTheAttackersWebappLoginsForAdminButLetTheRealAdminInFromElsewhere() throws Exception {
     // given an attacker who failed three times to log in as admin
-    var attacker = new WebappSession(base(), "default", "203.0.113.11");
+    var attacker = new WebappSession(base(), "default", Map.of("X-Forwarded-For", "203.0.113.11"));
     for (int i = 0; i < 3; i++) {
       assertThat(attacker.login("admin", "admin", "guess-" + i)).isEqualTo(401);
     }
@@ -81,7 +81,7 @@ class LoginThrottleTest {
     assertThat(Http.as(base(), "admin", "demo").from("203.0.113.11").get("/api/me").status()).isEqualTo(429);
 
     // while the real admin logs in from another address on every way in
-    var realAdmin = new WebappSession(base(), "default", "198.51.100.11");
+    var realAdmin = new WebappSession(base(), "default", Map.of("X-Forwarded-For", "198.51.100.11"));
     assertThat(realAdmin.login("admin", "admin", "demo")).isEqualTo(200);
     assertThat(Http.as(base(), "admin", "demo").from("198.51.100.11").get(TASKS).status()).isEqualTo(200);
     assertThat(Http.as(base(), "admin", "demo").from("198.51.100.11").get("/api/me").status()).isEqualTo(200);
@@ -92,7 +92,7 @@ class LoginThrottleTest {
 
   @Test
   void shouldLetTheWaitGrowWithEveryFailureAndAllowOneAttemptOnceItIsOver() {
-    var attacker = new WebappSession(base(), "default", "203.0.113.12");
+    var attacker = new WebappSession(base(), "default", Map.of("X-Forwarded-For", "203.0.113.12"));
     for (int i = 0; i < 3; i++) {
       attacker.login("tasklist", "admin", "guess-" + i);
     }
@@ -142,7 +142,8 @@ class LoginThrottleTest {
 
     // the handler works on from their own desk, in engine-rest and in Tasklist
     assertThat(Http.as(base(), "zfw-handler", "demo").from("198.51.100.21").get(TASKS).status()).isEqualTo(200);
-    assertThat(new WebappSession(base(), "default", "198.51.100.21").login("tasklist", "zfw-handler", "demo"))
+    assertThat(new WebappSession(base(), "default", Map.of("X-Forwarded-For", "198.51.100.21"))
+        .login("tasklist", "zfw-handler", "demo"))
         .isEqualTo(200);
     assertUnlocked("zfw-handler");
   }

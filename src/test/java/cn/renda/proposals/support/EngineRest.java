@@ -15,15 +15,23 @@ import java.util.Map;
 public final class EngineRest {
 
   private final String baseUrl;
+  private final String root;
 
   public EngineRest(String baseUrl) {
     this.baseUrl = baseUrl;
+    this.root = "/engine-rest";
+  }
+
+  /** A client of the named engine ({@code /engine-rest/engine/{name}/…}), e.g. of another application in the JVM. */
+  public EngineRest(String baseUrl, String engineName) {
+    this.baseUrl = baseUrl;
+    this.root = "/engine-rest/engine/" + engineName;
   }
 
   /** The id of the one task of that key of the proposal, as the user sees it. */
   public String taskId(String user, String businessKey, String taskKey) {
     JsonNode tasks = Http.as(baseUrl, user, "demo")
-        .get("/engine-rest/task?processInstanceBusinessKey=" + encode(businessKey) + "&taskDefinitionKey=" + taskKey)
+        .get(root + "/task?processInstanceBusinessKey=" + encode(businessKey) + "&taskDefinitionKey=" + taskKey)
         .json();
     if (tasks.size() != 1) {
       throw new AssertionError(user + " sees " + tasks.size() + " " + taskKey + " tasks of " + businessKey);
@@ -34,7 +42,7 @@ public final class EngineRest {
   /** Completes the task as the user; answers the HTTP answer (204 when completed). */
   public Http.Answer complete(String user, String taskId, Map<String, Object> variables) {
     return Http.as(baseUrl, user, "demo")
-        .post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed(variables)));
+        .post(root + "/task/" + taskId + "/complete", Map.of("variables", typed(variables)));
   }
 
   /** Finds and completes the task; fails unless the engine accepted it. */
