@@ -47,6 +47,11 @@ public class ProcessNotifications {
     notifications.feedbackRequested(processRecords.idOf(task), task.getAssignee(), task.getId(), task.getDueDate());
   }
 
+  /** The 1.0.0 model's dissatisfied flow ({@link LegacyModel}). */
+  public void dissatisfied(DelegateExecution execution) {
+    LegacyModel.dissatisfied(notifications, processRecords, execution);
+  }
+
   /** A first dissatisfied feedback (the model's "首次不满意"): the lead agency handles the proposal again. */
   public void dissatisfiedRehandling(DelegateExecution execution) {
     notifications.dissatisfied(processRecords.idOf(execution), GiveFeedback.FEEDBACK_COMMENT.get(execution), true);

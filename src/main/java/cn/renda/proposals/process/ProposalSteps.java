@@ -57,6 +57,11 @@ public class ProposalSteps {
     return rounds.currentCoAgencies(processRecords.of(execution));
   }
 
+  /** The 1.0.0 model's start of the reply preparation ({@link LegacyModel}). */
+  public void startDrafting(DelegateExecution execution) {
+    LegacyModel.startDrafting(execution);
+  }
+
   /** The approved extension moves the reply deadline; the preparation starts again with the new deadline. */
   public void extendDeadline(DelegateExecution execution) {
     extensions.extendReplyDeadline(processRecords.idOf(execution));
