@@ -28,6 +28,9 @@ class AlertController {
     this.inbox = inbox;
   }
 
+  /** A proposal's id as the record gives them (a UUID), or anything of its letters: never a control character. */
+  private static final java.util.regex.Pattern PROPOSAL_ID = java.util.regex.Pattern.compile("[0-9A-Za-z-]{1,64}");
+
   @GetMapping
   @Operation(summary = "My alerts and my groups' (supervisors: also every overdue alert), open first")
   List<AlertView> list(
@@ -57,8 +60,9 @@ class AlertController {
             + LIMIT_MAX);
       }
     }
-    if (proposalId != null && (proposalId.isBlank() || proposalId.length() > 64)) {
-      violations.add("proposalId", "size", "proposalId 应为 1 至 64 个字符", "proposalId must be 1 to 64 characters");
+    if (proposalId != null && !PROPOSAL_ID.matcher(proposalId).matches()) {
+      violations.add("proposalId", "format", "proposalId 应为议案建议的编号（1 至 64 个字母、数字或连字符）",
+          "proposalId must be a proposal's id (1 to 64 letters, digits or hyphens)");
     }
     violations.throwIfAny();
     return inbox.visibleTo(user, wanted, proposalId, max);

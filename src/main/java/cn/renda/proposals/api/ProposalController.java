@@ -9,6 +9,7 @@ import cn.renda.proposals.proposal.ProposalAccess;
 import cn.renda.proposals.proposal.ProposalFilter;
 import cn.renda.proposals.proposal.ProposalKind;
 import cn.renda.proposals.proposal.ProposalQueries;
+import cn.renda.proposals.proposal.ProposalRules;
 import cn.renda.proposals.proposal.ProposalStatus;
 import cn.renda.proposals.proposal.ProposalViews;
 import cn.renda.proposals.web.ForbiddenException;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProposalController {
 
   private static final int MAX_PAGE_SIZE = 100;
+  private static final java.util.regex.Pattern AGENCY_CODE = java.util.regex.Pattern.compile("[a-z0-9_-]{1,32}");
 
   private final ProposalSubmission submission;
   private final ProposalQueries queries;
@@ -93,8 +95,14 @@ class ProposalController {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       violations.add("size", "range", "每页条数应为 1 至 " + MAX_PAGE_SIZE, "size must be 1-" + MAX_PAGE_SIZE);
     }
-    if (q != null && q.length() > 200) {
-      violations.add("q", "size", "搜索词不能超过 200 个字符", "q must be at most 200 characters");
+    if (q != null) {
+      violations.text("q", q, "搜索词", 0, 200);
+    }
+    if (session != null) {
+      ProposalRules.session(session, violations);
+    }
+    if (agency != null && !AGENCY_CODE.matcher(agency).matches()) {
+      violations.add("agency", "format", "单位代码应为 1 至 32 个小写字母、数字或连字符", "agency must be an agency code");
     }
     violations.throwIfAny();
     return queries.list(user, new ProposalFilter(session, kind, status, agency, priority, overdue, q), page, size);

@@ -155,6 +155,15 @@ class BadInputTest {
     cases.add(new Case("case numbers of an unknown kind", "congress-clerk", "PUT",
         "/api/case-numbers/BAD-SESSION/PETITION",
         "application/json", "{\"lastUsed\": 27}".getBytes(StandardCharsets.UTF_8), 400, "kind", "type"));
+    // a NUL character cannot even be compared by PostgreSQL: refused before any query
+    cases.add(new Case("search words with a NUL", "gov-clerk", "GET", "/api/proposals?q=a%00b", null, null, 400, "q",
+        "control-characters"));
+    cases.add(new Case("session filter with a NUL", "gov-clerk", "GET", "/api/proposals?session=2026%00", null, null,
+        400, "session", "format"));
+    cases.add(new Case("agency filter with a NUL", "gov-clerk", "GET", "/api/proposals?agency=zfw%00", null, null, 400,
+        "agency", "format"));
+    cases.add(new Case("alerts of a proposal id with a NUL", "gov-clerk", "GET", "/api/alerts?proposalId=a%00b", null,
+        null, 400, "proposalId", "format"));
     return cases.stream().map(Arguments::of);
   }
 
