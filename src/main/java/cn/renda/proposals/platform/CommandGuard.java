@@ -308,7 +308,8 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
 
   private static String text(Object value) {
     Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
-    return plain == null ? "" : String.valueOf(plain).strip();
+    // a browser's text area gives back its lines ended by \n whatever they were stored with
+    return plain == null ? "" : String.valueOf(plain).replace("\r\n", "\n").replace('\r', '\n').strip();
   }
 
   @SuppressWarnings("unchecked")

@@ -349,7 +349,10 @@ class TamperingTest {
     assertThat(driver.tasks(b, DraftReply.KEY)).hasSize(1);
   }
 
-  /** Variables a completion of the task must not carry: the system's, another task's answer, a changed view. */
+  /**
+   * Variables a completion of the task must not carry: the system's, another task's answer, a view or an earlier answer
+   * the form shows, changed.
+   */
   private Set<String> foreignVariables(Open open) {
     Set<String> foreign = new LinkedHashSet<>(SYSTEM_VARIABLES);
     foreign.add(ProcessVariables.PRIORITY.name());
@@ -357,6 +360,8 @@ class TamperingTest {
     foreign.add(open.taskKey().equals(GiveFeedback.KEY) ? ReviewProposal.REVIEW_DECISION.name()
         : GiveFeedback.SATISFACTION.name());
     foreign.add(View.PROPOSAL_TITLE.key());
+    // an earlier answer the form shows (sign-off shows the reply), sent back changed
+    foreign.add(DraftReply.REPLY_TEXT.name());
     foreign.removeAll(process.task(open.taskKey()).orElseThrow().answers().stream().map(a -> a.name()).toList());
     return foreign;
   }
