@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  * Never from a variable: a task's candidate may write variables, not the business key.
  */
 @Component
-public class ProcessRecords {
+class ProcessRecords {
 
   private final ProposalRecords records;
 
-  public ProcessRecords(ProposalRecords records) {
+  ProcessRecords(ProposalRecords records) {
     this.records = records;
   }
 

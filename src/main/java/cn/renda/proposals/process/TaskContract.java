@@ -333,14 +333,14 @@ public abstract class TaskContract implements TaskListener {
 
   /** What every contract needs, as one bean, so that each contract declares only its own collaborators. */
   @Component
-  public static class Support {
+  static class Support {
 
     private final ProcessRecords processRecords;
     private final ProposalRecords records;
     private final TaskViews views;
     private final Actors actors;
 
-    public Support(ProcessRecords processRecords, ProposalRecords records, TaskViews views, Actors actors) {
+    Support(ProcessRecords processRecords, ProposalRecords records, TaskViews views, Actors actors) {
       this.processRecords = processRecords;
       this.records = records;
       this.views = views;
