@@ -305,6 +305,25 @@ class TamperingTest {
   }
 
   @Test
+  void shouldRefuseAForeignVariableInAJavaCompletionToo() {
+    TableSnapshot before = TableSnapshot.of(jdbc);
+    Open draft = OPEN.get(DraftReply.KEY);
+    Map<String, Object> variables = new HashMap<>(draft.answers());
+    variables.put(ProcessVariables.REHANDLING_ROUND.name(), 5);
+    Task task = driver.task(draft.proposalId(), draft.taskKey());
+
+    // the system itself (no user) and the task's holder alike
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(task.getId(), variables))
+        .isInstanceOf(cn.renda.proposals.web.InvalidInputException.class)
+        .hasMessageContaining(ProcessVariables.REHANDLING_ROUND.name());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(draft.holder(), task, variables))
+        .isInstanceOf(cn.renda.proposals.web.InvalidInputException.class);
+
+    assertThat(TableSnapshot.of(jdbc).changedSince(before)).isEmpty();
+    assertTheReviewedProposalsUntouched();
+  }
+
+  @Test
   void shouldStartNoSecondInstanceForAnExistingRecord() {
     TableSnapshot before = TableSnapshot.of(jdbc);
     List<String> failures = new ArrayList<>();
