@@ -1,5 +1,6 @@
 package cn.renda.proposals.proposal;
 
+import cn.renda.proposals.calendar.DueDay;
 import cn.renda.proposals.identity.DeputyDirectory;
 import cn.renda.proposals.platform.Actors;
 import java.sql.ResultSet;
@@ -161,15 +162,15 @@ public class ProposalRecords {
   // --- evaluation, follow-up, closing -----------------------------------------------------------------------
 
   /** Starts a new handling round after a dissatisfied deputy; the new reply is due on {@code replyDue}. */
-  public int startRehandling(String id, LocalDate replyDue) {
+  public int startRehandling(String id, DueDay replyDue) {
     ProposalRecord record = require(id, EnumSet.of(ProposalStatus.AWAITING_FEEDBACK,
         ProposalStatus.UNDER_SUPERVISION), "start rehandling", "启动重新办理");
     int round = record.rehandlingRound() + 1;
-    jdbc.sql("UPDATE proposal SET rehandling_round = ?, reply_due = ? WHERE id = ?")
-        .params(round, replyDue, id)
+    jdbc.sql("UPDATE proposal SET rehandling_round = ?, reply_due = ?, reply_due_nominal = ? WHERE id = ?")
+        .params(round, replyDue.day(), replyDue.nominal(), id)
         .update();
     timeline.add(id, Actors.SYSTEM, TimelineAction.REHANDLING_STARTED,
-        "第" + round + "次重新办理，答复期限：" + Texts.day(replyDue));
+        "第" + round + "次重新办理，答复期限：" + Texts.day(replyDue.day()));
     return round;
   }
 
@@ -191,10 +192,12 @@ public class ProposalRecords {
   }
 
   /** The follow-up (跟踪落实) of a B reply: the next progress report is due on {@code due}. */
-  public void scheduleProgressReport(String id, LocalDate due) {
+  public void scheduleProgressReport(String id, DueDay due) {
     require(id, EnumSet.of(ProposalStatus.EVALUATION, ProposalStatus.FOLLOW_UP), "schedule a progress report",
         "安排跟踪落实报告");
-    jdbc.sql("UPDATE proposal SET progress_due = ? WHERE id = ?").params(due, id).update();
+    jdbc.sql("UPDATE proposal SET progress_due = ?, progress_due_nominal = ? WHERE id = ?")
+        .params(due.day(), due.nominal(), id)
+        .update();
   }
 
   /** The promise of a B reply is kept: the classification becomes A. */
@@ -320,7 +323,10 @@ public class ProposalRecords {
         rs.getBoolean("publishable"),
         Rows.instant(rs, "published_at"),
         rs.getLong("view_count"),
-        rs.getString("process_instance_id"));
+        rs.getString("process_instance_id"),
+        rs.getObject("reply_due_nominal", LocalDate.class),
+        rs.getObject("co_opinion_due_nominal", LocalDate.class),
+        rs.getObject("progress_due_nominal", LocalDate.class));
   }
 
   private OffsetDateTime now() {
