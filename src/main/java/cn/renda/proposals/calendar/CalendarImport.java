@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class CalendarImport implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
-    Map<Integer, Map<java.time.LocalDate, SpecialDay>> years = new TreeMap<>();
+    Map<Integer, Map<LocalDate, SpecialDay>> years = new TreeMap<>();
     Map<Integer, String> sources = new TreeMap<>();
     for (String file : properties.files()) {
       Resource resource = resources.getResource(file);

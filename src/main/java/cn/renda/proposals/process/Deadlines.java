@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -142,6 +143,11 @@ public class Deadlines {
   /** Any date moved to a working day (a deadline set by a person, e.g. on re-assignment). */
   public LocalDate onWorkingDay(LocalDate day) {
     return calendar.onOrAfterWorkingDay(day);
+  }
+
+  /** The business time zone, in which a date is due at its end. */
+  ZoneId zone() {
+    return calendar.zone();
   }
 
   public LocalDate today() {

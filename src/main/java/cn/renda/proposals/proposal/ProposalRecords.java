@@ -216,6 +216,76 @@ public class ProposalRecords {
     timeline.add(id, Actors.SYSTEM, TimelineAction.CLOSED, null);
   }
 
+  // --- deadlines moved by a change of the working-day calendar -----------------------------------------------
+
+  /**
+   * A deadline of the record moves from {@code from} to {@code to} because the working-day calendar changed (the day
+   * its rule gives stays). Refused when the deadline no longer runs or is no longer {@code from} (changed meanwhile).
+   */
+  public void moveDeadline(String id, RecordDeadline deadline, LocalDate from, LocalDate to) {
+    ProposalRecord record = get(id);
+    if (!deadline.runsIn(record.status())) {
+      throw RecordStateException.notIn(record, "move its " + deadline.name().toLowerCase() + " deadline",
+          "调整" + deadline.label());
+    }
+    int updated = jdbc.sql("UPDATE proposal SET " + deadline.column() + " = ? WHERE id = ? AND " + deadline.column()
+            + " = ?")
+        .params(to, id, from)
+        .update();
+    if (updated != 1) {
+      throw new RecordStateException("The " + deadline + " deadline of proposal " + id + " changed meanwhile",
+          "该议案建议的" + deadline.label() + "刚刚已被调整，请重新预览。");
+    }
+    if (deadline == RecordDeadline.CO_OPINION) {
+      // the co-opinions still open in the round follow the record's co-opinion deadline
+      jdbc.sql("UPDATE co_opinion SET due = ? WHERE proposal_id = ? AND round = ? AND status = ?")
+          .params(to, id, record.assignmentRound(), CoOpinionStatus.OPEN.name())
+          .update();
+    }
+  }
+
+  /** The deadlines of these proposals, with what a list shows about each proposal. */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+  public List<DeadlineState> deadlines(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            SELECT id, kind, case_number, title, status, process_instance_id, reply_due, reply_due_nominal,
+                   co_opinion_due, co_opinion_due_nominal, progress_due, progress_due_nominal
+            FROM proposal WHERE id IN (:ids)""")
+        .param("ids", List.copyOf(ids))
+        .query((rs, row) -> new DeadlineState(rs.getString("id"),
+            new Headline(ProposalKind.valueOf(rs.getString("kind")), (Integer) rs.getObject("case_number"),
+                rs.getString("title")),
+            ProposalStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
+            dueDay(rs, "reply_due"), dueDay(rs, "co_opinion_due"), dueDay(rs, "progress_due")))
+        .list();
+  }
+
+  /**
+   * A proposal's deadlines as the record keeps them, each with the day its rule gave (null: not set).
+   *
+   * @param processInstanceId the one process instance the record belongs to
+   */
+  public record DeadlineState(String id, Headline headline, ProposalStatus status, String processInstanceId,
+      DueDay reply, DueDay coOpinion, DueDay progress) {
+
+    public DueDay of(RecordDeadline deadline) {
+      return switch (deadline) {
+        case REPLY -> reply;
+        case CO_OPINION -> coOpinion;
+        case PROGRESS -> progress;
+      };
+    }
+  }
+
+  private static DueDay dueDay(ResultSet rs, String column) throws SQLException {
+    LocalDate due = rs.getObject(column, LocalDate.class);
+    LocalDate nominal = rs.getObject(column + "_nominal", LocalDate.class);
+    return due == null ? null : new DueDay(nominal == null ? due : nominal, due);
+  }
+
   // --- reading ----------------------------------------------------------------------------------------------
 
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
