@@ -4,6 +4,7 @@ import cn.renda.proposals.calendar.Arrangements;
 import cn.renda.proposals.calendar.CalendarStore;
 import cn.renda.proposals.calendar.CalendarVersion;
 import cn.renda.proposals.calendar.DayKind;
+import cn.renda.proposals.calendar.HolidayNotice;
 import cn.renda.proposals.calendar.SpecialDay;
 import cn.renda.proposals.calendar.WorkingDayCalendar;
 import cn.renda.proposals.identity.CurrentUser;
@@ -61,6 +62,13 @@ class CalendarController {
   /** The years the calendar knows, and those that need attention today. */
   record Overview(LocalDate today, List<Integer> missingYears, List<CalendarVersion> years) {}
 
+  /** A pasted notice of the State Council General Office. */
+  record Notice(String text) {}
+
+  /** What a notice says of the year, in the shape the preview and PUT take, and what it could not take. */
+  record NoticeReading(int year, String source, Map<LocalDate, String> holidays, Map<LocalDate, String> workdays,
+      List<String> notes) {}
+
   /** What reverting asks for: the version whose days come back (0: the year without data). */
   record Revert(Integer version, Integer basedOn) {}
 
@@ -93,6 +101,21 @@ class CalendarController {
     int y = year(year);
     CalendarVersion found = store.version(y, version).orElseThrow(() -> new NotFoundException("version " + version));
     return view(y, found, store.days(y, version));
+  }
+
+  @PostMapping("/{year}/notice")
+  @Operation(summary = "Read the pasted text of the State Council's notice into an arrangement; stores nothing")
+  NoticeReading notice(CurrentUser user, @PathVariable String year, @RequestBody Notice notice) {
+    maintainer(user);
+    int y = year(year);
+    Violations violations = new Violations();
+    if (violations.required("text", notice.text(), "通知正文")) {
+      violations.text("text", notice.text(), "通知正文", 0, HolidayNotice.MAX_LENGTH);
+    }
+    violations.throwIfAny();
+    HolidayNotice.Reading reading = HolidayNotice.read(notice.text(), y);
+    return new NoticeReading(y, "国务院办公厅关于" + y + "年部分节假日安排的通知", reading.holidays(), reading.workdays(),
+        reading.notes());
   }
 
   @PostMapping("/{year}/preview")

@@ -158,6 +158,39 @@ class CalendarApiTest {
     assertThat(TableSnapshot.of(jdbc).changedSince(before)).isEmpty();
   }
 
+  @Test
+  void shouldServeThePageWithAPolicyThatAllowsOnlyItsOwnScriptAndOurApi() {
+    Http.Answer page = Http.anonymous(base()).get("/calendar");
+    Http.Answer script = Http.anonymous(base()).get("/calendar/calendar.js");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.body()).contains("节假日安排").contains("/calendar/calendar.js").doesNotContain("<script>");
+    assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").contains("connect-src 'self'")
+        .contains("default-src 'none'").doesNotContain("unsafe");
+    assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.header("Content-Security-Policy")).isEqualTo(page.header("Content-Security-Policy"));
+  }
+
+  @Test
+  void shouldReadAPastedNoticeWithoutStoringIt() {
+    TableSnapshot before = TableSnapshot.of(jdbc);
+
+    // an invented notice for 2031, in the usual layout
+    Http.Answer reading = clerk().post("/api/calendar/2031/notice", Map.of("text",
+        "一、元旦：1月1日（周三）放假1天，不调休。\n二、春节：1月22日（周三）至28日（周二）放假调休，共7天。1月19日（周日）上班。"));
+
+    assertThat(reading.status()).isEqualTo(200);
+    assertThat(reading.json().get("holidays").size()).isEqualTo(8);
+    assertThat(reading.json().at("/workdays/2031-01-19").asText()).isEqualTo("春节调休上班");
+    assertThat(reading.json().get("notes")).isEmpty();
+    assertThat(as("zfw-handler").post("/api/calendar/2031/notice", Map.of("text", "一、元旦：1月1日放假")).status())
+        .isEqualTo(403);
+    assertRefused(clerk().post("/api/calendar/2031/notice", Map.of("text", " ")), List.of("text required"));
+    assertThat(TableSnapshot.of(jdbc).changedSince(before)).isEmpty();
+  }
+
   private static void assertRefused(Http.Answer answer, List<String> faults) {
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.contentType()).startsWith("application/problem+json");
