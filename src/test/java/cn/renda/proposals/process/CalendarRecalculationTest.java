@@ -8,11 +8,13 @@ import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.InventedCalendar;
 import cn.renda.proposals.support.ProcessDriver;
 import cn.renda.proposals.support.TableSnapshot;
+import cn.renda.proposals.support.Walk;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +60,12 @@ class CalendarRecalculationTest extends ProcessTestBase {
     walk.assign(coOpinion, "jtj", "sfj");
     walk.accept(coOpinion, "jtj"); // co-opinion: 1 month, Monday 8 February
     driver.at(LocalDate.of(2027, 1, 25), LocalTime.of(10, 0));
-    String feedback = walk.toFeedback(ProcessDriver.newSession(), "wjj"); // 15 working days: Monday 15 February
+    String feedback = walk.toDrafting(ProcessDriver.newSession(), "wjj");
+    // not published: the shared database's public list must not begin with a reply from 2027
+    Map<String, Object> unpublished = new HashMap<>(Walk.reply("A", null));
+    unpublished.put(DraftReply.PUBLISHABLE.name(), false);
+    driver.complete("wjj-handler", feedback, DraftReply.KEY, unpublished);
+    walk.signOff(feedback, "wjj", "APPROVE"); // 代表评价: 15 working days, Monday 15 February
     driver.at(LocalDate.of(2027, 1, 29), LocalTime.of(9, 0));
     String acceptance = driver.submitSuggestion(ProcessDriver.newSession(), "关于增设农村客运班线的建议");
     walk.review(acceptance, "ACCEPT", "NORMAL");
