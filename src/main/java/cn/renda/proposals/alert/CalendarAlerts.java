@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CalendarAlerts {
 
   /** The topic of these alerts (alerts about no proposal). */
-  public static final String TOPIC = "calendar";
-  static final List<String> RECIPIENTS = List.of(Groups.CONGRESS_OFFICE, Groups.ADMINS);
+  static final String TOPIC = "calendar";
+  private static final List<String> RECIPIENTS = List.of(Groups.CONGRESS_OFFICE, Groups.ADMINS);
 
   private final WorkingDayCalendar calendar;
   private final Alerts alerts;

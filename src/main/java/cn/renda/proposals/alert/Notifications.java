@@ -162,7 +162,10 @@ public class Notifications {
         mail(recipients.groupName(group), text, "查看案件：" + link), link);
   }
 
-  /** A reminder to the agency that owes the work, or an overdue alert to the supervisors. */
+  /**
+   * A reminder to the agency that owes the work, or an overdue alert to the supervisors; or an alert about the
+   * application itself (no proposal) to the groups it names.
+   */
   void alertRaised(String alertId, NewAlert alert) {
     if (alert.proposalId() == null) {
       topicAlertRaised(alertId, alert);

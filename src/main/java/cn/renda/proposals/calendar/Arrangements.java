@@ -30,16 +30,7 @@ public final class Arrangements {
   private static final Set<String> FIELDS = Set.of("source", "holidays", "workdays", "days", "year");
 
   /** A year's holidays and make-up working days, in date order, and where they come from. */
-  public record Arrangement(String source, List<SpecialDay> days) {
-
-    public long holidays() {
-      return days.stream().filter(day -> day.kind() == DayKind.HOLIDAY).count();
-    }
-
-    public long workdays() {
-      return days.stream().filter(day -> day.kind() == DayKind.WORKDAY).count();
-    }
-  }
+  public record Arrangement(String source, List<SpecialDay> days) {}
 
   private Arrangements() {}
 

@@ -56,10 +56,6 @@ public class WorkingDayCalendar {
     return state.days();
   }
 
-  public boolean isWorkingDay(LocalDate day) {
-    return current().isWorkingDay(day);
-  }
-
   /** See {@link WorkingDays#plusWorkingDays}. */
   public LocalDate plusWorkingDays(LocalDate opened, int days) {
     return current().plusWorkingDays(opened, days);

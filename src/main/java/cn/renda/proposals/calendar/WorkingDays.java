@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
@@ -31,7 +30,7 @@ public final class WorkingDays {
     years.forEach((year, list) -> {
       if (!list.isEmpty()) {
         copy.put(year, List.copyOf(list));
-        list.forEach(day -> days.put(day.date(), day.isWorkingDay()));
+        list.forEach(day -> days.put(day.date(), day.kind() == DayKind.WORKDAY));
       }
     });
     this.years = Collections.unmodifiableMap(copy);
@@ -69,10 +68,6 @@ public final class WorkingDays {
   /** Whether the calendar has the official arrangement of the year. */
   public boolean covers(int year) {
     return years.containsKey(year);
-  }
-
-  public Set<Integer> years() {
-    return years.keySet();
   }
 
   /** The holidays and make-up working days of the year, by date; empty for a year without data. */
@@ -136,11 +131,6 @@ public final class WorkingDays {
   /** The deadline of a period ending on {@code nominal}: that day, or the next working day. */
   public DueDay due(LocalDate nominal) {
     return new DueDay(nominal, onOrAfterWorkingDay(nominal));
-  }
-
-  /** Whether both calendars say the same of every day. */
-  public boolean sameDaysAs(WorkingDays other) {
-    return special.equals(other.special) && years.keySet().equals(other.years.keySet());
   }
 
   @Override

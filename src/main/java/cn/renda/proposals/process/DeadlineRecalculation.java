@@ -187,7 +187,8 @@ class DeadlineRecalculation {
           .processDefinitionKey(ProposalProcess.KEY).list();
       Map<String, DeadlineState> states = records.deadlines(instances.stream()
               .map(ProcessInstance::getBusinessKey).filter(Objects::nonNull).distinct().toList())
-          .stream().collect(Collectors.toMap(DeadlineState::processInstanceId, Function.identity(), (a, b) -> a));
+          .stream().filter(state -> state.processInstanceId() != null)
+          .collect(Collectors.toMap(DeadlineState::processInstanceId, Function.identity(), (a, b) -> a));
       Map<String, List<Task>> tasksByInstance = tasks.createTaskQuery().processDefinitionKey(ProposalProcess.KEY)
           .list().stream().collect(Collectors.groupingBy(Task::getProcessInstanceId));
       Map<String, List<Job>> timersByInstance = management.createJobQuery().processDefinitionKey(ProposalProcess.KEY)
