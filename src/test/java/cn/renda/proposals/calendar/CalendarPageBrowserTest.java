@@ -2,29 +2,19 @@ package cn.renda.proposals.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.renda.proposals.support.HeadlessChromium;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,9 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class CalendarPageBrowserTest {
 
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   /** Invented for this test; not a State Council notice. */
   private static final String INVENTED_NOTICE = """
@@ -49,43 +36,19 @@ class CalendarPageBrowserTest {
 
   @LocalServerPort int port;
 
-  private ChromeDriverService service;
+  private HeadlessChromium chromium;
   private WebDriver browser;
-  private Path profile;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    // Fails (never skips) without Debian's chromium and chromium-driver: .ci/run installs them.
-    assertThat(CHROMIUM).as("apt-get install -y chromium").canRead();
-    assertThat(CHROMEDRIVER).as("apt-get install -y chromium-driver").canRead();
-    profile = Files.createTempDirectory("chromium-profile");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=1440,1800");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER)
-        .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
-        .build();
-    browser = new ChromeDriver(service, options);
-    Files.createDirectories(SCREENSHOTS);
+    chromium = HeadlessChromium.start(1440, 1800);
+    browser = chromium.browser();
   }
 
   @AfterEach
   void stopBrowserAndRemove2031() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+    if (chromium != null) {
+      chromium.close();
     }
     Http clerk = Http.as("http://localhost:" + port, "congress-clerk", "demo");
     if (clerk.get("/api/calendar/2031").json().get("covered").asBoolean()) {
@@ -94,7 +57,7 @@ class CalendarPageBrowserTest {
   }
 
   @Test
-  void shouldLetTheCongressOfficeEnterAYearFromThePastedNotice() throws IOException {
+  void shouldLetTheCongressOfficeEnterAYearFromThePastedNotice() {
     // given the congress office logged in to the webapps
     logIn("congress-clerk");
 
@@ -201,9 +164,8 @@ class CalendarPageBrowserTest {
     new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
   }
 
-  private void capture(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  private void capture(String name) {
+    chromium.capture(name);
   }
 
   private String url(String path) {
