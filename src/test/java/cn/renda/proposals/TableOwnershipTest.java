@@ -27,6 +27,10 @@ class TableOwnershipTest {
   /** Owner of each table, by feature package. */
   private static final Map<String, String> OWNERS = Map.ofEntries(
       Map.entry("agency", "agency"),
+      Map.entry("calendar_version", "calendar"),
+      Map.entry("calendar_day", "calendar"),
+      Map.entry("calendar_year", "calendar"),
+      Map.entry("calendar_revision", "calendar"),
       Map.entry("proposal", "proposal"),
       Map.entry("proposal_co_signer", "proposal"),
       Map.entry("case_number_counter", "proposal"),

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,13 +118,14 @@ public class AlertInbox {
     }
     // what the alerts are about: the proposals' case numbers and titles, the agencies' names (their features' data)
     Map<String, ProposalRecords.Headline> headlines =
-        records.headlines(alerts.stream().map(AlertView::proposalId).distinct().toList());
+        records.headlines(alerts.stream().map(AlertView::proposalId).filter(Objects::nonNull).distinct().toList());
     Map<String, List<AlertView.Delivery>> deliveries = deliveries(alerts.stream().map(AlertView::id).toList());
     return alerts.stream()
         .map(a -> {
           ProposalRecords.Headline about = headlines.get(a.proposalId());
           return new AlertView(a.id(), a.proposalId(), about == null ? null : about.caseNumber(),
-              about == null ? null : about.title(), a.kind(), a.kindLabel(), a.subject(), agencies.nameOf(a.subject()),
+              about == null ? null : about.title(), a.kind(), a.kindLabel(), a.subject(),
+              a.proposalId() == null ? a.subject() : agencies.nameOf(a.subject()),
               a.deadline(), a.repetition(), a.recipients(), a.message(), a.raisedAt(), a.open(), a.acknowledgedBy(),
               a.acknowledgedAt(), a.daysOverdue(), deliveries.getOrDefault(a.id(), List.of()));
         })

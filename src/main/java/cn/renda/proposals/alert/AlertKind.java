@@ -9,7 +9,9 @@ public enum AlertKind implements Labelled {
   CO_OPINION_REMINDER("协办意见期限提醒", false),
   CO_OPINION_OVERDUE("协办意见超期", true),
   PROGRESS_REMINDER("跟踪落实报告提醒", false),
-  PROGRESS_OVERDUE("跟踪落实报告超期", true);
+  PROGRESS_OVERDUE("跟踪落实报告超期", true),
+  /** The working-day calendar has no data for a year deadlines are set in (topic {@code calendar}). */
+  CALENDAR_MISSING("节假日安排待录入", false);
 
   private final String label;
   private final boolean overdue;

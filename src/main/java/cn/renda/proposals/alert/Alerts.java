@@ -43,8 +43,8 @@ public class Alerts {
 
   /**
    * Raises the alert unless it exists already, and notifies its recipients (mail, webhook). The unique key (proposal,
-   * kind, subject, deadline, repetition) decides, not a prior read: when two nodes run the same due job, the second
-   * insert waits for the first and then fails.
+   * kind, subject, deadline, repetition; for an alert without a proposal: topic, kind, deadline, repetition) decides,
+   * not a prior read: when two nodes run the same due job, the second insert waits for the first and then fails.
    *
    * @return whether this call raised it
    */
@@ -52,17 +52,20 @@ public class Alerts {
     String id = UUID.randomUUID().toString();
     try {
       savepoint.executeWithoutResult(status -> jdbc.sql("""
-              INSERT INTO alert (id, proposal_id, kind, subject, deadline, repetition, recipients, message, raised_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(id, alert.proposalId(), alert.kind().name(), alert.subject(),
+              INSERT INTO alert (id, proposal_id, topic, kind, subject, deadline, repetition, recipients, message,
+                                 raised_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(id, alert.proposalId(), alert.topic(), alert.kind().name(), alert.subject(),
               alert.deadline(), alert.repetition(), String.join(",", alert.recipients()), alert.message(),
               OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
           .update());
     } catch (DuplicateKeyException alreadyRaised) {
       return false;
     }
-    timeline.add(alert.proposalId(), Actors.SYSTEM,
-        alert.kind().overdue() ? TimelineAction.OVERDUE_ALERT : TimelineAction.REMINDER, alert.message());
+    if (alert.proposalId() != null) {
+      timeline.add(alert.proposalId(), Actors.SYSTEM,
+          alert.kind().overdue() ? TimelineAction.OVERDUE_ALERT : TimelineAction.REMINDER, alert.message());
+    }
     notifications.alertRaised(id, alert);
     return true;
   }

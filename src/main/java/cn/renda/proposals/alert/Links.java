@@ -31,6 +31,11 @@ class Links {
     return base + "/api/proposals/" + proposalId;
   }
 
+  /** The working-day calendar's page (for the congress office and administrators). */
+  String calendar() {
+    return base + "/calendar";
+  }
+
   /** The published record, open to everyone. */
   String publicRecord(String proposalId) {
     return base + "/public/proposals/" + proposalId;

@@ -138,7 +138,9 @@ class NotificationDelivery implements DeliveryWorker {
       helper.setSubject(pending.subject());
       helper.setText(pending.body(), false);
       message.setHeader("X-Proposals-Notification", pending.notificationId());
-      message.setHeader("X-Proposals-Proposal", pending.proposalId());
+      if (pending.proposalId() != null) {
+        message.setHeader("X-Proposals-Proposal", pending.proposalId());
+      }
       mailSender.send(message);
     } catch (MessagingException e) {
       throw new IllegalStateException("Cannot compose the mail of notification " + pending.notificationId(), e);

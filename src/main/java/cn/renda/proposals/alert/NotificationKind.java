@@ -19,7 +19,9 @@ public enum NotificationKind implements Labelled {
   /** 代表评价: the lead deputy is asked to rate the reply. */
   FEEDBACK_REQUESTED("请对答复进行评价"),
   /** The deputy is dissatisfied with the reply: the lead agency handles it again (重新办理) or it is supervised. */
-  DISSATISFIED("代表不满意");
+  DISSATISFIED("代表不满意"),
+  /** An alert about the application rather than a proposal (the calendar lacks a year's arrangement). */
+  SYSTEM_ALERT("系统提醒");
 
   private final String label;
 

@@ -162,8 +162,15 @@ public class Notifications {
         mail(recipients.groupName(group), text, "查看案件：" + link), link);
   }
 
-  /** A reminder to the agency that owes the work, or an overdue alert to the supervisors. */
+  /**
+   * A reminder to the agency that owes the work, or an overdue alert to the supervisors; or an alert about the
+   * application itself (no proposal) to the groups it names.
+   */
   void alertRaised(String alertId, NewAlert alert) {
+    if (alert.proposalId() == null) {
+      topicAlertRaised(alertId, alert);
+      return;
+    }
     ProposalRecord record = records.get(alert.proposalId());
     boolean overdue = alert.kind().overdue();
     String salutation = alert.recipients().stream().map(recipients::groupName).collect(Collectors.joining("、"));
@@ -175,23 +182,35 @@ public class Notifications {
         Audience.groups(alert.recipients()), mail(salutation, text, footer), link);
   }
 
+  /** An alert about the application (the working-day calendar): to the groups it names, about no proposal. */
+  private void topicAlertRaised(String alertId, NewAlert alert) {
+    String salutation = alert.recipients().stream().map(recipients::groupName).collect(Collectors.joining("、"));
+    String link = links.calendar();
+    store(null, null, alertId, NotificationKind.SYSTEM_ALERT, "【" + alert.kind().label() + "】" + alert.subject(),
+        Audience.groups(alert.recipients()), mail(salutation, alert.message(), "节假日安排：" + link), link);
+  }
+
   // --- recording --------------------------------------------------------------------------------------------
 
   private void record(
       ProposalRecord record, String alertId, NotificationKind kind, String label, Audience audience, String body,
       String link) {
+    store(record.id(), record.processInstanceId(), alertId, kind, "【" + label + "】" + Texts.proposal(record), audience,
+        body, link);
+  }
+
+  private void store(String proposalId, String processInstanceId, String alertId, NotificationKind kind,
+      String subject, Audience audience, String body, String link) {
     String id = UUID.randomUUID().toString();
-    String subject = "【" + label + "】" + Texts.proposal(record);
     jdbc.sql("""
             INSERT INTO notification (id, proposal_id, alert_id, kind, audience, subject, body, link, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, record.id(), alertId, kind.name(), audience.stored(), subject, body, link, now())
+        .params(id, proposalId, alertId, kind.name(), audience.stored(), subject, body, link, now())
         .update();
-    String processInstanceId = record.processInstanceId();
 
     List<String> addresses = recipients.mailAddresses(audience);
     if (addresses.isEmpty()) {
-      log.warn("Notification {} ({}) of proposal {} has no mail address for {}", id, kind, record.id(),
+      log.warn("Notification {} ({}) of proposal {} has no mail address for {}", id, kind, proposalId,
           audience.stored());
       insertDelivery(UUID.randomUUID().toString(), id, Channel.MAIL, "", DeliveryStatus.UNDELIVERABLE, null,
           "没有可用的邮件地址 / no mail address for " + audience.stored());

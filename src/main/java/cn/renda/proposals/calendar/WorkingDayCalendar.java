@@ -1,117 +1,102 @@
 package cn.renda.proposals.calendar;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
- * The Chinese working-day calendar: weekends and official holidays are days off, make-up working days (调休) are
- * working days even on a weekend. For a year the holiday files do not cover, only weekends are days off, and the
- * gap is logged as an error once per year so that an operator adds the year's file.
+ * The Chinese working-day calendar in force, as the database holds it: weekends and official holidays are days off,
+ * make-up working days (调休) are working days even on a weekend. For a year without data only weekends are days
+ * off, and the gap is logged as an error once per year so that the congress office enters the year's arrangement.
+ *
+ * <p>Every use first reads the calendar's revision (one row): when any node changed the calendar, the days are read
+ * again, so no node ever computes a deadline on a calendar that was changed elsewhere.
  */
 @Component
+@DependsOn("calendarImport")
 public class WorkingDayCalendar {
 
   private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
-  private final Map<LocalDate, Boolean> specialDays;
-  private final Set<Integer> coveredYears;
-  private final Set<Integer> reportedMissingYears = ConcurrentHashMap.newKeySet();
+  private final CalendarStore store;
   private final ZoneId zone;
+  private final MonthDay warnFrom;
+  private final Set<Integer> reportedMissingYears = ConcurrentHashMap.newKeySet();
+  private volatile Loaded loaded;
 
-  @Autowired
-  public WorkingDayCalendar(CalendarProperties properties, ResourceLoader resources, ObjectMapper json) {
-    Map<LocalDate, Boolean> days = new HashMap<>();
-    for (String file : properties.files()) {
-      read(resources.getResource(file), json, days);
-    }
-    this.specialDays = Map.copyOf(days);
-    this.coveredYears = days.keySet().stream().map(LocalDate::getYear).collect(Collectors.toSet());
+  private record Loaded(String revision, WorkingDays days) {}
+
+  public WorkingDayCalendar(CalendarStore store, CalendarProperties properties) {
+    this.store = store;
     this.zone = properties.zone();
-  }
-
-  /** Builds a calendar from explicit days (tests). {@code true} marks a make-up working day, false a holiday. */
-  public static WorkingDayCalendar of(Map<LocalDate, Boolean> specialDays, ZoneId zone) {
-    return new WorkingDayCalendar(specialDays, zone);
-  }
-
-  private WorkingDayCalendar(Map<LocalDate, Boolean> specialDays, ZoneId zone) {
-    this.specialDays = Map.copyOf(specialDays);
-    this.coveredYears = specialDays.keySet().stream().map(LocalDate::getYear).collect(Collectors.toSet());
-    this.zone = zone;
-  }
-
-  private static void read(Resource resource, ObjectMapper json, Map<LocalDate, Boolean> days) {
-    try (InputStream in = resource.getInputStream()) {
-      JsonNode root = json.readTree(in);
-      root.path("holidays").fieldNames().forEachRemaining(day -> days.put(LocalDate.parse(day), false));
-      root.path("workdays").fieldNames().forEachRemaining(day -> days.put(LocalDate.parse(day), true));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the holiday calendar " + resource.getDescription(), e);
-    }
+    this.warnFrom = properties.warnFrom();
   }
 
   public ZoneId zone() {
     return zone;
   }
 
-  public boolean isWorkingDay(LocalDate day) {
-    Boolean special = specialDays.get(day);
-    if (special != null) {
-      return special;
+  /** The calendar as it is now (read again whenever it changed since the last use, on any node). */
+  public WorkingDays current() {
+    String revision = store.revision();
+    Loaded state = loaded;
+    if (state == null || !state.revision().equals(revision)) {
+      // the revision is read before the days: days newer than the revision are read again at the next use
+      state = new Loaded(revision, store.load().reportingMissingYears(this::reportMissing));
+      loaded = state;
     }
-    if (!coveredYears.contains(day.getYear()) && reportedMissingYears.add(day.getYear())) {
-      log.error(
-          "No holiday data for {}: counting only weekends as days off. Add the year's official holidays and make-up"
-              + " working days to proposals.calendar.files (节假日数据缺失：{} 年仅按周末计算)",
-          day.getYear(),
-          day.getYear());
-    }
-    DayOfWeek weekday = day.getDayOfWeek();
-    return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
+    return state.days();
   }
 
-  /**
-   * The day on which a window of {@code days} working days opened on {@code opened} ends (the opening day not
-   * counted).
-   */
+  /** See {@link WorkingDays#plusWorkingDays}. */
   public LocalDate plusWorkingDays(LocalDate opened, int days) {
-    if (days < 0) {
-      throw new IllegalArgumentException("working days must not be negative: " + days);
-    }
-    LocalDate day = opened;
-    int counted = 0;
-    while (counted < days) {
-      day = day.plusDays(1);
-      if (isWorkingDay(day)) {
-        counted++;
-      }
-    }
-    return day;
+    return current().plusWorkingDays(opened, days);
   }
 
   /** A due date that falls on a day off moves to the next working day, as statutory periods do. */
   public LocalDate onOrAfterWorkingDay(LocalDate day) {
-    LocalDate result = day;
-    while (!isWorkingDay(result)) {
-      result = result.plusDays(1);
+    return current().onOrAfterWorkingDay(day);
+  }
+
+  /** The deadline of a period ending on {@code nominal}: that day, or the next working day. */
+  public DueDay due(LocalDate nominal) {
+    return current().due(nominal);
+  }
+
+  /**
+   * The years that need the congress office's attention on {@code today}: this year if it has no data, and next year
+   * if it has none from {@code proposals.calendar.warn-from} (1 November) on.
+   */
+  public List<Integer> missingYears(LocalDate today) {
+    WorkingDays days = current();
+    List<Integer> missing = new ArrayList<>();
+    if (!days.covers(today.getYear())) {
+      missing.add(today.getYear());
     }
-    return result;
+    if (!MonthDay.from(today).isBefore(warnFrom) && !days.covers(today.getYear() + 1)) {
+      missing.add(today.getYear() + 1);
+    }
+    return missing;
+  }
+
+  /** The first day of the year's warning period: the day before it, next year's data is not yet asked for. */
+  public LocalDate warningFrom(int missingYear) {
+    return warnFrom.atYear(missingYear - 1);
+  }
+
+  private void reportMissing(int year) {
+    if (reportedMissingYears.add(year)) {
+      log.error("No holiday data for {}: counting only weekends as days off. Enter the year's official holidays and"
+              + " make-up working days on the calendar page (/calendar) or with PUT /api/calendar/{}"
+              + " (节假日数据缺失：{} 年仅按周末计算，请在“节假日安排”页面录入)", year, year, year);
+    }
   }
 }

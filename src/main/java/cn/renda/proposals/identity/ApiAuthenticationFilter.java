@@ -131,7 +131,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         "Log in with HTTP Basic (user id and password) or through the Camunda webapps.",
         "请使用 HTTP Basic（用户名和密码）或先登录 Camunda 应用后再访问。",
         request.getRequestURI());
-    response.setHeader("WWW-Authenticate", "Basic realm=\"proposals\", charset=\"UTF-8\"");
+    if (request.getHeader("X-Requested-With") == null) {
+      // a page's script (which sends X-Requested-With) shows its own login hint: no browser password dialog for it
+      response.setHeader("WWW-Authenticate", "Basic realm=\"proposals\", charset=\"UTF-8\"");
+    }
     problem(response, HttpServletResponse.SC_UNAUTHORIZED, problem);
   }
 

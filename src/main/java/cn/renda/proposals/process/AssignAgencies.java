@@ -4,6 +4,7 @@ import static cn.renda.proposals.process.Answer.Retention.FORGOTTEN;
 
 import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.calendar.CalendarProperties;
+import cn.renda.proposals.calendar.DueDay;
 import cn.renda.proposals.proposal.AssignmentRounds;
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalStatus;
@@ -60,11 +61,11 @@ public class AssignAgencies extends TaskContract {
     String issuer = completion.get(REPLY_ISSUER);
     Violations v = completion.violations();
     checkAgencies(lead, coAgencies, issuer, v);
-    LocalDate replyDue = replyDue(completion.record(), completion.get(REPLY_DEADLINE), v);
+    DueDay replyDue = replyDue(completion.record(), completion.get(REPLY_DEADLINE), v);
     completion.refuseIfAny();
 
     String effectiveIssuer = issuer == null ? lead : issuer;
-    rounds.assign(completion.id(), lead, coAgencies, effectiveIssuer, replyDue, deadlines.coOpinionDue(replyDue),
+    rounds.assign(completion.id(), lead, coAgencies, effectiveIssuer, replyDue, deadlines.coOpinionDue(replyDue.day()),
         completion.actor());
     // the reason of an earlier dispute, shown on this form, is recorded in the timeline; the process forgets it
     AcceptAssignment.DISPUTE_REASON.remove(completion.task());
@@ -95,7 +96,7 @@ public class AssignAgencies extends TaskContract {
   }
 
   /** The first assignment's deadline is fixed (three months); a re-assignment keeps it or sets a later one. */
-  private LocalDate replyDue(ProposalRecord record, LocalDate newDeadline, Violations v) {
+  private DueDay replyDue(ProposalRecord record, LocalDate newDeadline, Violations v) {
     String field = REPLY_DEADLINE.name();
     if (record.replyDue() == null) {
       if (newDeadline != null) {
@@ -105,7 +106,7 @@ public class AssignAgencies extends TaskContract {
       return deadlines.firstReplyDue();
     }
     if (newDeadline == null) {
-      return record.replyDue();
+      return record.replyDueDay();
     }
     LocalDate latest = deadlines.latestReplyDue(record.firstAssignedAt().atZone(zone).toLocalDate());
     LocalDate replyDue = deadlines.onWorkingDay(newDeadline);
@@ -115,6 +116,6 @@ public class AssignAgencies extends TaskContract {
       v.add(field, "too-late", "答复期限最迟为首次交办之日起六个月（" + Texts.day(latest) + "）",
           "replyDeadline cannot be later than six months after the first assignment (" + latest + ")");
     }
-    return replyDue;
+    return DueDay.chosen(replyDue);
   }
 }

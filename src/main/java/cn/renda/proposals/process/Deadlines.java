@@ -1,11 +1,13 @@
 package cn.renda.proposals.process;
 
+import cn.renda.proposals.calendar.DueDay;
 import cn.renda.proposals.calendar.WorkingDayCalendar;
 import cn.renda.proposals.proposal.ProposalRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -104,8 +106,8 @@ public class Deadlines {
   // --- computing the record's deadlines ---------------------------------------------------------------------
 
   /** The reply deadline of a first assignment made today: 3 months, on a working day. */
-  public LocalDate firstReplyDue() {
-    return calendar.onOrAfterWorkingDay(today().plus(properties.reply()));
+  public DueDay firstReplyDue() {
+    return calendar.due(today().plus(properties.reply()));
   }
 
   /** The latest possible reply deadline for a proposal first assigned on {@code firstAssigned}. */
@@ -114,29 +116,38 @@ public class Deadlines {
   }
 
   /** Co-opinions of an assignment made today; never after the reply deadline. */
-  public LocalDate coOpinionDue(LocalDate replyDue) {
-    LocalDate due = calendar.onOrAfterWorkingDay(today().plus(properties.coOpinion()));
-    return due.isAfter(replyDue) ? replyDue : due;
+  public DueDay coOpinionDue(LocalDate replyDue) {
+    return capped(calendar.due(today().plus(properties.coOpinion())), replyDue);
   }
 
-  public LocalDate rehandlingDue() {
-    return calendar.onOrAfterWorkingDay(today().plus(properties.rehandling()));
+  /** Co-opinions are due on their working day, or on the reply deadline when that comes first. */
+  static DueDay capped(DueDay coOpinionDue, LocalDate replyDue) {
+    return coOpinionDue.day().isAfter(replyDue) ? new DueDay(coOpinionDue.nominal(), replyDue) : coOpinionDue;
+  }
+
+  public DueDay rehandlingDue() {
+    return calendar.due(today().plus(properties.rehandling()));
   }
 
   /** The first progress report of a follow-up is due at the planned resolution date (on a working day). */
-  public LocalDate firstProgressDue(LocalDate plannedResolution) {
+  public DueDay firstProgressDue(LocalDate plannedResolution) {
     LocalDate due = plannedResolution.isBefore(today()) ? today() : plannedResolution;
-    return calendar.onOrAfterWorkingDay(due);
+    return calendar.due(due);
   }
 
-  public LocalDate nextProgressDue(LocalDate previousDue) {
+  public DueDay nextProgressDue(LocalDate previousDue) {
     LocalDate base = previousDue.isBefore(today()) ? today() : previousDue;
-    return calendar.onOrAfterWorkingDay(base.plus(properties.followUpInterval()));
+    return calendar.due(base.plus(properties.followUpInterval()));
   }
 
   /** Any date moved to a working day (a deadline set by a person, e.g. on re-assignment). */
   public LocalDate onWorkingDay(LocalDate day) {
     return calendar.onOrAfterWorkingDay(day);
+  }
+
+  /** The business time zone, in which a date is due at its end. */
+  ZoneId zone() {
+    return calendar.zone();
   }
 
   public LocalDate today() {
@@ -163,9 +174,14 @@ public class Deadlines {
   }
 
   private Date reminderFor(LocalDate due) {
-    ZonedDateTime reminder = due.minus(properties.reminderBefore()).atTime(REMINDER_TIME).atZone(calendar.zone());
+    Instant reminder = reminderAt(due);
     Instant now = Instant.now(clock);
-    return Date.from(reminder.toInstant().isBefore(now) ? now : reminder.toInstant());
+    return Date.from(reminder.isBefore(now) ? now : reminder);
+  }
+
+  /** When the reminder of a deadline is due (9:00, a week before), even if that has passed. */
+  Instant reminderAt(LocalDate due) {
+    return due.minus(properties.reminderBefore()).atTime(REMINDER_TIME).atZone(calendar.zone()).toInstant();
   }
 
   private String cycleFrom(LocalDate due) {

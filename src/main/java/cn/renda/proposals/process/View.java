@@ -1,6 +1,8 @@
 package cn.renda.proposals.process;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +31,9 @@ public enum View {
   PROGRESS_HISTORY("progressHistory"),
   /** The agencies to choose from, as the options of a select (Json). */
   AGENCY_OPTIONS("agencyOptions");
+
+  /** What shows a deadline: shown anew on open tasks when the working-day calendar moves it. */
+  public static final Set<View> DEADLINES = EnumSet.of(REPLY_DUE_TEXT, LATEST_REPLY_DUE_TEXT, CO_OPINION_DUE_TEXT);
 
   /** The proposal itself, once it has a case number. */
   public static final List<View> PROPOSAL = List.of(PROPOSAL_TITLE, PROPOSAL_CONTENT, PROPOSAL_KIND_LABEL,

@@ -1,9 +1,9 @@
 package cn.renda.proposals.proposal;
 
 import cn.renda.proposals.agency.AgencyDirectory;
+import cn.renda.proposals.calendar.DueDay;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -44,8 +44,8 @@ public class AssignmentRounds {
    * Records a new round (交办). The reply deadline is set by the caller: on the first assignment, and kept on later
    * rounds (a dispute does not stop the clock) unless a new one is given.
    */
-  public void assign(String id, String leadAgency, List<String> coAgencies, String replyIssuer, LocalDate replyDue,
-      LocalDate coOpinionDue, String actor) {
+  public void assign(String id, String leadAgency, List<String> coAgencies, String replyIssuer, DueDay replyDue,
+      DueDay coOpinionDue, String actor) {
     ProposalRecord record = records.require(id, EnumSet.of(ProposalStatus.ASSIGNING), "assign it", "交办");
     int round = record.assignmentRound() + 1;
     Instant at = clock.instant();
@@ -56,12 +56,14 @@ public class AssignmentRounds {
     }
     jdbc.sql("""
             UPDATE proposal SET assignment_round = ?, lead_agency = ?, reply_issuer = ?, assigned_at = ?,
-                                first_assigned_at = COALESCE(first_assigned_at, ?), reply_due = ?, co_opinion_due = ?
+                                first_assigned_at = COALESCE(first_assigned_at, ?),
+                                reply_due = ?, reply_due_nominal = ?, co_opinion_due = ?, co_opinion_due_nominal = ?
             WHERE id = ?""")
-        .params(round, leadAgency, replyIssuer, Rows.at(at), Rows.at(at), replyDue, coOpinionDue, id)
+        .params(round, leadAgency, replyIssuer, Rows.at(at), Rows.at(at), replyDue.day(), replyDue.nominal(),
+            coOpinionDue.day(), coOpinionDue.nominal(), id)
         .update();
     String detail = "主办单位：" + agencies.nameOf(leadAgency)
-        + (coAgencies.isEmpty() ? "" : "；协办单位：" + names(coAgencies)) + "；答复期限：" + Texts.day(replyDue);
+        + (coAgencies.isEmpty() ? "" : "；协办单位：" + names(coAgencies)) + "；答复期限：" + Texts.day(replyDue.day());
     timeline.add(id, actor, TimelineAction.ASSIGNED, detail);
   }
 

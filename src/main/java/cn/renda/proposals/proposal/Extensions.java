@@ -73,7 +73,10 @@ public class Extensions {
     Extension approved = latest(id)
         .filter(extension -> extension.decision() == ExtensionDecision.APPROVE)
         .orElseThrow(() -> new RecordStateException("No approved extension for proposal " + id, "没有已批准的延期申请。"));
-    jdbc.sql("UPDATE proposal SET reply_due = ? WHERE id = ?").params(approved.requestedUntil(), id).update();
+    // the date approved is the deadline as chosen: it moves with the calendar only if it becomes a day off
+    jdbc.sql("UPDATE proposal SET reply_due = ?, reply_due_nominal = ? WHERE id = ?")
+        .params(approved.requestedUntil(), approved.requestedUntil(), id)
+        .update();
     timeline.add(id, Actors.SYSTEM, TimelineAction.DEADLINE_EXTENDED, "答复期限延长至 "
         + Texts.day(approved.requestedUntil()));
     return approved.requestedUntil();

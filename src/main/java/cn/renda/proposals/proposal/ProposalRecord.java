@@ -1,5 +1,6 @@
 package cn.renda.proposals.proposal;
 
+import cn.renda.proposals.calendar.DueDay;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.stream.Stream;
  *
  * @param deputyNames the names of the lead deputy and the co-signers as recorded at submission (a user's profile may
  *     change later; the record keeps who signed it)
+ * @param replyDueNominal the day the reply deadline's rule gave before it moved to a working day ({@link DueDay});
+ *     null for deadlines recorded before it was kept, and so for the other two
  */
 public record ProposalRecord(
     String id,
@@ -44,7 +47,27 @@ public record ProposalRecord(
     boolean publishable,
     Instant publishedAt,
     long viewCount,
-    String processInstanceId) {
+    String processInstanceId,
+    LocalDate replyDueNominal,
+    LocalDate coOpinionDueNominal,
+    LocalDate progressDueNominal) {
+
+  /** The reply deadline with the day its rule gave (the deadline itself when that is not known). */
+  public DueDay replyDueDay() {
+    return dueDay(replyDueNominal, replyDue);
+  }
+
+  public DueDay coOpinionDueDay() {
+    return dueDay(coOpinionDueNominal, coOpinionDue);
+  }
+
+  public DueDay progressDueDay() {
+    return dueDay(progressDueNominal, progressDue);
+  }
+
+  private static DueDay dueDay(LocalDate nominal, LocalDate due) {
+    return due == null ? null : new DueDay(nominal == null ? due : nominal, due);
+  }
 
   /** Deputies of the proposal: the lead deputy first, then the co-signers. */
   public List<String> deputies() {

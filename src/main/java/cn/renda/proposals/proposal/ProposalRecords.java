@@ -1,5 +1,6 @@
 package cn.renda.proposals.proposal;
 
+import cn.renda.proposals.calendar.DueDay;
 import cn.renda.proposals.identity.DeputyDirectory;
 import cn.renda.proposals.platform.Actors;
 import java.sql.ResultSet;
@@ -161,15 +162,15 @@ public class ProposalRecords {
   // --- evaluation, follow-up, closing -----------------------------------------------------------------------
 
   /** Starts a new handling round after a dissatisfied deputy; the new reply is due on {@code replyDue}. */
-  public int startRehandling(String id, LocalDate replyDue) {
+  public int startRehandling(String id, DueDay replyDue) {
     ProposalRecord record = require(id, EnumSet.of(ProposalStatus.AWAITING_FEEDBACK,
         ProposalStatus.UNDER_SUPERVISION), "start rehandling", "启动重新办理");
     int round = record.rehandlingRound() + 1;
-    jdbc.sql("UPDATE proposal SET rehandling_round = ?, reply_due = ? WHERE id = ?")
-        .params(round, replyDue, id)
+    jdbc.sql("UPDATE proposal SET rehandling_round = ?, reply_due = ?, reply_due_nominal = ? WHERE id = ?")
+        .params(round, replyDue.day(), replyDue.nominal(), id)
         .update();
     timeline.add(id, Actors.SYSTEM, TimelineAction.REHANDLING_STARTED,
-        "第" + round + "次重新办理，答复期限：" + Texts.day(replyDue));
+        "第" + round + "次重新办理，答复期限：" + Texts.day(replyDue.day()));
     return round;
   }
 
@@ -191,10 +192,12 @@ public class ProposalRecords {
   }
 
   /** The follow-up (跟踪落实) of a B reply: the next progress report is due on {@code due}. */
-  public void scheduleProgressReport(String id, LocalDate due) {
+  public void scheduleProgressReport(String id, DueDay due) {
     require(id, EnumSet.of(ProposalStatus.EVALUATION, ProposalStatus.FOLLOW_UP), "schedule a progress report",
         "安排跟踪落实报告");
-    jdbc.sql("UPDATE proposal SET progress_due = ? WHERE id = ?").params(due, id).update();
+    jdbc.sql("UPDATE proposal SET progress_due = ?, progress_due_nominal = ? WHERE id = ?")
+        .params(due.day(), due.nominal(), id)
+        .update();
   }
 
   /** The promise of a B reply is kept: the classification becomes A. */
@@ -211,6 +214,76 @@ public class ProposalRecords {
     jdbc.sql("UPDATE proposal SET closed_at = ? WHERE id = ?").params(now(), id).update();
     enter(record, ProposalStatus.CLOSED);
     timeline.add(id, Actors.SYSTEM, TimelineAction.CLOSED, null);
+  }
+
+  // --- deadlines moved by a change of the working-day calendar -----------------------------------------------
+
+  /**
+   * A deadline of the record moves from {@code from} to {@code to} because the working-day calendar changed (the day
+   * its rule gives stays). Refused when the deadline no longer runs or is no longer {@code from} (changed meanwhile).
+   */
+  public void moveDeadline(String id, RecordDeadline deadline, LocalDate from, LocalDate to) {
+    ProposalRecord record = get(id);
+    if (!deadline.runsIn(record.status())) {
+      throw RecordStateException.notIn(record, "move its " + deadline.name().toLowerCase() + " deadline",
+          "调整" + deadline.label());
+    }
+    int updated = jdbc.sql("UPDATE proposal SET " + deadline.column() + " = ? WHERE id = ? AND " + deadline.column()
+            + " = ?")
+        .params(to, id, from)
+        .update();
+    if (updated != 1) {
+      throw new RecordStateException("The " + deadline + " deadline of proposal " + id + " changed meanwhile",
+          "该议案建议的" + deadline.label() + "刚刚已被调整，请重新预览。");
+    }
+    if (deadline == RecordDeadline.CO_OPINION) {
+      // the co-opinions still open in the round follow the record's co-opinion deadline
+      jdbc.sql("UPDATE co_opinion SET due = ? WHERE proposal_id = ? AND round = ? AND status = ?")
+          .params(to, id, record.assignmentRound(), CoOpinionStatus.OPEN.name())
+          .update();
+    }
+  }
+
+  /** The deadlines of these proposals, with what a list shows about each proposal. */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+  public List<DeadlineState> deadlines(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            SELECT id, kind, case_number, title, status, process_instance_id, reply_due, reply_due_nominal,
+                   co_opinion_due, co_opinion_due_nominal, progress_due, progress_due_nominal
+            FROM proposal WHERE id IN (:ids)""")
+        .param("ids", List.copyOf(ids))
+        .query((rs, row) -> new DeadlineState(rs.getString("id"),
+            new Headline(ProposalKind.valueOf(rs.getString("kind")), (Integer) rs.getObject("case_number"),
+                rs.getString("title")),
+            ProposalStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
+            dueDay(rs, "reply_due"), dueDay(rs, "co_opinion_due"), dueDay(rs, "progress_due")))
+        .list();
+  }
+
+  /**
+   * A proposal's deadlines as the record keeps them, each with the day its rule gave (null: not set).
+   *
+   * @param processInstanceId the one process instance the record belongs to
+   */
+  public record DeadlineState(String id, Headline headline, ProposalStatus status, String processInstanceId,
+      DueDay reply, DueDay coOpinion, DueDay progress) {
+
+    public DueDay of(RecordDeadline deadline) {
+      return switch (deadline) {
+        case REPLY -> reply;
+        case CO_OPINION -> coOpinion;
+        case PROGRESS -> progress;
+      };
+    }
+  }
+
+  private static DueDay dueDay(ResultSet rs, String column) throws SQLException {
+    LocalDate due = rs.getObject(column, LocalDate.class);
+    LocalDate nominal = rs.getObject(column + "_nominal", LocalDate.class);
+    return due == null ? null : new DueDay(nominal == null ? due : nominal, due);
   }
 
   // --- reading ----------------------------------------------------------------------------------------------
@@ -320,7 +393,10 @@ public class ProposalRecords {
         rs.getBoolean("publishable"),
         Rows.instant(rs, "published_at"),
         rs.getLong("view_count"),
-        rs.getString("process_instance_id"));
+        rs.getString("process_instance_id"),
+        rs.getObject("reply_due_nominal", LocalDate.class),
+        rs.getObject("co_opinion_due_nominal", LocalDate.class),
+        rs.getObject("progress_due_nominal", LocalDate.class));
   }
 
   private OffsetDateTime now() {

@@ -16,8 +16,13 @@ public final class Texts {
 
   /** 建议第3号《关于……的建议》; before review gives it a case number: 建议《关于……的建议》. */
   public static String proposal(ProposalRecord record) {
-    return record.kind().label() + (record.caseNumber() == null ? "" : "第" + record.caseNumber() + "号")
-        + "《" + record.title() + "》";
+    return proposal(new ProposalRecords.Headline(record.kind(), record.caseNumber(), record.title()));
+  }
+
+  /** The same name, from what a list holds about the proposal. */
+  public static String proposal(ProposalRecords.Headline headline) {
+    return headline.kind().label() + (headline.caseNumber() == null ? "" : "第" + headline.caseNumber() + "号")
+        + "《" + headline.title() + "》";
   }
 
   /** A day as people read it: 2026年10月8日（周四）. Empty for none. */

@@ -34,7 +34,11 @@ public enum TimelineAction implements Labelled {
   CLOSED("办结", false),
   REMINDER("期限提醒", true),
   OVERDUE_ALERT("超期预警", true),
-  SUPERVISED("超期督办", true);
+  SUPERVISED("超期督办", true),
+  /** A deadline moved because the working-day calendar changed (steps the public course shows). */
+  DEADLINE_RECALCULATED("期限按节假日安排调整", false),
+  /** The same, for the internal steps (co-opinions, extension approval, supervision). */
+  INTERNAL_DEADLINE_RECALCULATED("期限按节假日安排调整", true);
 
   private final String label;
   private final boolean internal;

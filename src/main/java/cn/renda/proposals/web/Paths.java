@@ -42,6 +42,11 @@ public final class Paths {
     return under(path, "/public");
   }
 
+  /** The calendar page and its script and stylesheet (节假日安排). */
+  public static boolean isCalendarPage(String path) {
+    return under(path, "/calendar");
+  }
+
   public static boolean isEngineRest(String path) {
     return under(path, "/engine-rest");
   }

@@ -7,20 +7,15 @@ import cn.renda.proposals.process.GiveFeedback;
 import cn.renda.proposals.process.SignOffReply;
 import cn.renda.proposals.proposal.ProposalRecords;
 import cn.renda.proposals.proposal.ProposalStatus;
+import cn.renda.proposals.support.HeadlessChromium;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
 import cn.renda.proposals.support.Walk;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,13 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,9 +39,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class TasklistBrowserTest {
 
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   /** Texts of Tasklist and of form-js that must not show in English in a Chinese browser. */
   private static final List<String> ENGLISH = List.of(
@@ -63,44 +51,20 @@ class TasklistBrowserTest {
   @Autowired TaskService taskService;
   @Autowired ProposalRecords records;
 
-  private ChromeDriverService service;
+  private HeadlessChromium chromium;
   private WebDriver browser;
-  private Path profile;
   private int screenshot;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    // Fails (never skips) without Debian's chromium and chromium-driver: .ci/run installs them.
-    assertThat(CHROMIUM).as("apt-get install -y chromium").canRead();
-    assertThat(CHROMEDRIVER).as("apt-get install -y chromium-driver").canRead();
-    profile = Files.createTempDirectory("chromium-profile");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=1440,1200");
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER)
-        .usingAnyFreePort()
-        .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai"))
-        .build();
-    browser = new ChromeDriver(service, options);
-    Files.createDirectories(SCREENSHOTS);
+    chromium = HeadlessChromium.start(1440, 1200);
+    browser = chromium.browser();
   }
 
   @AfterEach
   void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+    if (chromium != null) {
+      chromium.close();
     }
     driver.resetClock();
   }
@@ -313,12 +277,6 @@ class TasklistBrowserTest {
   }
 
   private void capture(String name) {
-    try {
-      File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SCREENSHOTS.resolve(String.format("%02d-%s.png", ++screenshot, name)),
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot save a screenshot", e);
-    }
+    chromium.capture(String.format("%02d-%s", ++screenshot, name));
   }
 }

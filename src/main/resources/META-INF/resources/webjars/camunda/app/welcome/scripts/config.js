@@ -48,6 +48,14 @@ export default {
     availableLocales: ['zh', 'en', 'de'],
     fallbackLocale: 'zh'
   },
+  // pages of this application beside the webapps, shown on the welcome page
+  links: [
+    {
+      label: '节假日安排',
+      href: '/calendar',
+      description: '工作日历：法定节假日和调休上班日，各项期限据此计算；县人大常委会办公室在此录入次年安排'
+    }
+  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',
