@@ -47,7 +47,7 @@ public class HandlingFigures {
   private static final Pattern ZONE_ID = Pattern.compile("[A-Za-z0-9_/+-]+");
 
   /** The letter of the first handling round and the letter delivered last; the feedback on the first one. */
-  private static final String REPLIES = """
+  private static final String REPLIES = " " + """
        LEFT JOIN reply r0
          ON r0.proposal_id = p.id AND r0.rehandling_round = 0 AND r0.reply_date IS NOT NULL
        LEFT JOIN reply rl
@@ -56,22 +56,21 @@ public class HandlingFigures {
                         AND later.reply_date IS NOT NULL AND later.rehandling_round > rl.rehandling_round)
        LEFT JOIN feedback f0 ON f0.proposal_id = p.id AND f0.round = 0""";
 
-  private static final String LEAD_FROM = " FROM proposal p" + REPLIES + """
-
+  private static final String LEAD_FROM = " FROM proposal p" + REPLIES + " " + """
        LEFT JOIN (SELECT proposal_id, COUNT(*) AS requested,
                          SUM(CASE WHEN decision = 'APPROVE' THEN 1 ELSE 0 END) AS approved
                   FROM extension_request GROUP BY proposal_id) x ON x.proposal_id = p.id
        LEFT JOIN (SELECT DISTINCT proposal_id FROM progress_report WHERE resolved = TRUE) pr
          ON pr.proposal_id = p.id""";
 
-  private static final String CO_FROM = """
+  private static final String CO_FROM = " " + """
        FROM proposal_agency a
        JOIN proposal p ON p.id = a.proposal_id AND a.round = p.assignment_round
        LEFT JOIN co_opinion o
          ON o.proposal_id = a.proposal_id AND o.round = a.round AND o.agency_code = a.agency_code""";
 
   /** A lead agency's round that is over while the proposal was not replied by it: it was given back. */
-  private static final String DISPUTE_FROM = """
+  private static final String DISPUTE_FROM = " " + """
        FROM proposal_agency a
        JOIN proposal p ON p.id = a.proposal_id
         AND (a.round < p.assignment_round OR p.status = 'ASSIGNING')""";

@@ -189,8 +189,15 @@ public class HandlingStatistics {
     return denominator == 0 ? null : (double) numerator / denominator;
   }
 
-  /** The weighted mean of the rates an agency has, in points of 100 with one decimal. */
+  /**
+   * The weighted mean of the rates an agency has, in points of 100 with one decimal; none for an agency that has
+   * none of the lead agency's rates (a co-agency only is not ranked on its co-opinions alone).
+   */
   Double score(Map<String, Number> values) {
+    if (values.get(Figure.ON_TIME_RATE.key()) == null && values.get(Figure.FINAL_SATISFACTION_RATE.key()) == null
+        && values.get(Figure.RESOLUTION_RATE.key()) == null) {
+      return null;
+    }
     double weighted = 0;
     int weights = 0;
     int[] weightOf = {properties.onTimeWeight(), properties.satisfactionWeight(), properties.resolutionWeight(),

@@ -9,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The league table's composite score ({@code proposals.statistics}): a weighted mean of four rates, in points of 100.
  * A rate an agency has no cases for (no reply due yet, nothing evaluated …) leaves its weight out, so that an agency
- * is neither punished nor rewarded for what it was not given.
+ * is neither punished nor rewarded for what it was not given; an agency without any of the first three (one that was
+ * only co-agency) has no score and no rank.
  *
  * @param onTimeWeight weight of 按时答复率
  * @param satisfactionWeight weight of 满意率 after rehandling
