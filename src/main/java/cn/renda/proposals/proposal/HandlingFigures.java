@@ -35,8 +35,8 @@ public class HandlingFigures {
     }
   }
 
-  /** How many first letters of an agency were delivered on a day for proposals first assigned on a day. */
-  public record ReplyTime(String agencyCode, LocalDate assignedOn, LocalDate repliedOn, long proposals) {}
+  /** How many first letters of an agency took so many working days from the first assignment. */
+  public record ReplyTime(String agencyCode, int workingDays, long proposals) {}
 
   /** Proposals first assigned in a month, first letters delivered in it, and how many of those were on time. */
   public record MonthCounts(YearMonth month, long assigned, long replied, long repliedOnTime) {}
@@ -110,8 +110,8 @@ public class HandlingFigures {
 
     Map<String, Object> params = new HashMap<>();
     String sums = sums(HandlingCount.Scope.LEAD);
-    jdbc.sql("SELECT p.lead_agency AS agency_code, " + sums + ", MIN(CASE WHEN "
-            + HandlingCount.OVERDUE.condition() + " THEN p.reply_due END) AS oldest_overdue" + LEAD_FROM
+    jdbc.sql("SELECT p.lead_agency AS agency_code, " + sums + ", MIN(p.reply_due) FILTER (WHERE "
+            + HandlingCount.OVERDUE.condition() + ") AS oldest_overdue" + LEAD_FROM
             + " WHERE " + where(filter, params, false, "p.lead_agency") + " GROUP BY p.lead_agency")
         .params(params)
         .query(rs -> {
@@ -148,19 +148,50 @@ public class HandlingFigures {
     return result;
   }
 
-  /** When the first letters were delivered, against when their proposals were first assigned (business days). */
-  public List<ReplyTime> replyTimes(HandlingFilter filter) {
+  /**
+   * How long the first letters took, in working days from the day of the first assignment (交办, not counted) to the
+   * day of delivery: how many letters of each agency took how many days. {@code workingDaysUpTo} numbers the working
+   * days of the calendar (a day's number minus an earlier day's is the working days between them); it is asked for
+   * the days from the filter's earliest assignment to today.
+   */
+  public List<ReplyTime> replyTimes(HandlingFilter filter, WorkingDayNumbers workingDaysUpTo) {
     Map<String, Object> params = new HashMap<>();
-    String assignedOn = dayKey("p.first_assigned_at");
-    return jdbc.sql("SELECT p.lead_agency, " + assignedOn + " AS assigned_on, r0.reply_date, COUNT(*) AS proposals"
+    String where = where(filter, params, false, "p.lead_agency");
+    java.time.OffsetDateTime first = jdbc.sql("SELECT MIN(p.first_assigned_at) FROM proposal p WHERE " + where)
+        .params(params)
+        .query(java.time.OffsetDateTime.class)
+        .optional()
+        .orElse(null);
+    if (first == null) {
+      return List.of();
+    }
+    LocalDate from = first.atZoneSameInstant(ZoneId.of(zone)).toLocalDate();
+    LocalDate to = filter.today().isAfter(from) ? filter.today() : from;
+    Map<LocalDate, Integer> numbers = workingDaysUpTo.of(from, to);
+    StringBuilder assignedOn = new StringBuilder();
+    StringBuilder repliedOn = new StringBuilder();
+    numbers.forEach((day, number) -> {
+      assignedOn.append(assignedOn.isEmpty() ? "" : ", ").append('(').append(key(day)).append(", ").append(number)
+          .append(')');
+      repliedOn.append(repliedOn.isEmpty() ? "" : ", ").append("(DATE '").append(day).append("', ").append(number)
+          .append(')');
+    });
+    return jdbc.sql("SELECT p.lead_agency, wr.n - wa.n AS taken, COUNT(*) AS proposals"
             + " FROM proposal p JOIN reply r0"
             + " ON r0.proposal_id = p.id AND r0.rehandling_round = 0 AND r0.reply_date IS NOT NULL"
-            + " WHERE " + where(filter, params, false, "p.lead_agency")
-            + " GROUP BY p.lead_agency, " + assignedOn + ", r0.reply_date")
+            + " JOIN (VALUES " + assignedOn + ") AS wa (assigned_key, n)"
+            + " ON wa.assigned_key = " + dayKey("p.first_assigned_at")
+            + " JOIN (VALUES " + repliedOn + ") AS wr (delivered_on, n) ON wr.delivered_on = r0.reply_date"
+            + " WHERE " + where + " GROUP BY p.lead_agency, wr.n - wa.n")
         .params(params)
-        .query((rs, row) -> new ReplyTime(rs.getString("lead_agency"), fromDayKey(rs.getLong("assigned_on")),
-            rs.getObject("reply_date", LocalDate.class), rs.getLong("proposals")))
+        .query((rs, row) -> new ReplyTime(rs.getString("lead_agency"), rs.getInt("taken"), rs.getLong("proposals")))
         .list();
+  }
+
+  /** Numbers the working days of a span of days, counting from its first day (which gets 0). */
+  @FunctionalInterface
+  public interface WorkingDayNumbers {
+    Map<LocalDate, Integer> of(LocalDate first, LocalDate last);
   }
 
   /**
@@ -258,7 +289,7 @@ public class HandlingFigures {
 
   private static String sums(HandlingCount.Scope scope) {
     return HandlingCount.of(scope).stream()
-        .map(count -> "SUM(CASE WHEN " + count.condition() + " THEN 1 ELSE 0 END) AS " + column(count))
+        .map(count -> "COUNT(*) FILTER (WHERE " + count.condition() + ") AS " + column(count))
         .collect(Collectors.joining(", "));
   }
 
@@ -280,8 +311,8 @@ public class HandlingFigures {
         + local + "))";
   }
 
-  private static LocalDate fromDayKey(long key) {
-    return LocalDate.of((int) (key / 10000), (int) (key / 100 % 100), (int) (key % 100));
+  private static long key(LocalDate day) {
+    return day.getYear() * 10000L + day.getMonthValue() * 100L + day.getDayOfMonth();
   }
 
   private static HandlingItem item(ResultSet rs) throws SQLException {

@@ -34,6 +34,15 @@ final class WorkingDays {
     return countedUpTo[index(to)] - countedUpTo[index(from)];
   }
 
+  /** Every day of the span with the working days after the first day up to it. */
+  java.util.Map<LocalDate, Integer> numbers() {
+    java.util.Map<LocalDate, Integer> numbers = new java.util.LinkedHashMap<>();
+    for (int day = 0; day < countedUpTo.length; day++) {
+      numbers.put(first.plusDays(day), countedUpTo[day]);
+    }
+    return numbers;
+  }
+
   private int index(LocalDate day) {
     return (int) ChronoUnit.DAYS.between(first, day);
   }
