@@ -1,8 +1,9 @@
 package cn.renda.proposals.demo;
 
-
+import cn.renda.proposals.calendar.WorkingDayCalendar;
 import cn.renda.proposals.platform.EngineClock;
 import cn.renda.proposals.process.AcceptAssignment;
+import cn.renda.proposals.process.ApproveExtension;
 import cn.renda.proposals.process.AssignAgencies;
 import cn.renda.proposals.process.DraftReply;
 import cn.renda.proposals.process.EvaluateHandling;
@@ -10,6 +11,7 @@ import cn.renda.proposals.process.GiveFeedback;
 import cn.renda.proposals.process.ProcessVariables;
 import cn.renda.proposals.process.ProposalSubmission;
 import cn.renda.proposals.process.ProvideCoOpinion;
+import cn.renda.proposals.process.ReportProgress;
 import cn.renda.proposals.process.ReviewProposal;
 import cn.renda.proposals.process.SignOffReply;
 import cn.renda.proposals.proposal.CaseNumbers;
@@ -45,8 +47,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's proposals, created on an empty database only, through the same services and tasks as live data: the
- * seed's case no. 28 (2020) carried to its published reply and follow-up, and a handful of proposals waiting at
- * different steps, so that Tasklist, Cockpit and the public pages are not empty on a first look.
+ * seed's case no. 28 (2020) carried to its published reply and its kept promise, sixteen proposals of this year's
+ * session handled by several agencies with different results (on time and late, extended, disputed, rehandled, each
+ * classification, promises kept and follow-ups overdue), so that 办理统计 has something to say, and a handful of
+ * proposals waiting at different steps, so that Tasklist, Cockpit and the public pages are not empty on a first look.
  */
 @Component
 @Profile("demo")
@@ -63,14 +67,18 @@ class DemoData implements ApplicationRunner {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final ProposalRecords records;
+  private final WorkingDayCalendar calendar;
+  /** The day the last reply was delivered. */
+  private LocalDate delivered;
 
   DemoData(ProposalSubmission submission, CaseNumbers caseNumbers, TaskService taskService,
-      IdentityService identityService, ProposalRecords records) {
+      IdentityService identityService, ProposalRecords records, WorkingDayCalendar calendar) {
     this.submission = submission;
     this.caseNumbers = caseNumbers;
     this.taskService = taskService;
     this.identityService = identityService;
     this.records = records;
+    this.calendar = calendar;
   }
 
   @Override
@@ -80,11 +88,13 @@ class DemoData implements ApplicationRunner {
     }
     try {
       seedCase();
+      handledThisYear();
     } finally {
       EngineClock.backToNow();
     }
     waitingProposals();
-    log.info("Demo proposals created: the seed's case no. 28 and {} proposals at different steps", 8);
+    log.info("Demo proposals created: the seed's case no. 28, {} handled this year and {} at different steps", 16,
+        8);
   }
 
   /** The reference case, with its real text, dates and classification. */
@@ -131,6 +141,182 @@ class DemoData implements ApplicationRunner {
     complete("congress-clerk", id, EvaluateHandling.KEY,
         Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(), "B", EvaluateHandling.EVALUATION_COMMENT.name(),
             "答复认真，承诺事项列入跟踪落实"));
+    // the promise of the B reply is kept by its planned date: the classification becomes A and the case is closed
+    on(LocalDate.of(2020, 12, 28));
+    complete("zfw-handler", id, ReportProgress.KEY, Map.of(ReportProgress.PROGRESS_REPORT.name(),
+        "全县矛盾纠纷调处化解中心已建成运行，县级部门和乡镇力量集中入驻，群众反映问题实现“最多跑一地”。",
+        ReportProgress.RESOLVED.name(), true));
+  }
+
+  /**
+   * This year's session as a county office sees it in the autumn: proposals assigned at the 交办会 eight months ago
+   * and handled since, by agencies that did well and agencies that did not. Every date is relative to today and on a
+   * working day, so the demo looks the same whenever it is started.
+   */
+  private void handledThisYear() {
+    LocalDate assigned = calendar.onOrAfterWorkingDay(LocalDate.now(ZONE).minusMonths(8));
+    String session = String.valueOf(assigned.getYear());
+    LocalDate due = calendar.onOrAfterWorkingDay(assigned.plusMonths(3));
+    LocalDate late = due.plusDays(6);
+
+    // 县教育局: early replies, satisfied deputies, a promise kept
+    String school = handled(session, assigned, "zhanglihua", "关于推进城乡学校结对帮扶的建议", "jyj", "hyj");
+    reply(school, "jyj", assigned.plusDays(35), "A", "FACE_TO_FACE", null);
+    rated(school, "zhanglihua", "SATISFIED", "A");
+    String mental = handled(session, assigned, "lixiaoming", "关于加强学生心理健康教育的建议", "jyj");
+    reply(mental, "jyj", assigned.plusDays(42), "A", "MEETING", null);
+    rated(mental, "lixiaoming", "SATISFIED", "A");
+    String boarding = handled(session, assigned, "wuhaibo", "关于改善海岛学校寄宿条件的建议", "jyj");
+    reply(boarding, "jyj", assigned.plusDays(50), "B", "VISIT", assigned.plusDays(150));
+    rated(boarding, "wuhaibo", "SATISFIED", "B");
+    kept(boarding, "jyj", assigned.plusDays(140), "寄宿楼改造工程已完工，新学期投入使用。");
+
+    // 县交通运输局: one late and rehandled, one extended, one in time
+    String buses = handled(session, assigned, "chenhaiyan", "关于优化城乡公交线路的建议", "jtj", "zjj");
+    reply(buses, "jtj", late, "C", "PHONE", null);
+    feedback(buses, "chenhaiyan", late.plusDays(4), "DISSATISFIED");
+    reply(buses, "jtj", late.plusDays(24), "C", "MEETING", null);
+    rated(buses, "chenhaiyan", "BASICALLY_SATISFIED", "C");
+    String roads = handled(session, assigned, "liuzhiqiang", "关于加快农村公路提档升级的建议", "jtj");
+    on(due.minusDays(10));
+    complete("jtj-handler", roads, DraftReply.KEY, Map.of(DraftReply.DRAFT_ACTION.name(), "REQUEST_EXTENSION",
+        DraftReply.EXTENSION_REASON.name(), "需待省级补助资金下达后确定建设计划", DraftReply.EXTENSION_UNTIL.name(),
+        calendar.onOrAfterWorkingDay(due.plusDays(30)).toString()));
+    on(due.minusDays(8));
+    complete("gov-clerk", roads, ApproveExtension.KEY, Map.of(ApproveExtension.EXTENSION_DECISION.name(), "APPROVE"));
+    reply(roads, "jtj", due.plusDays(20), "B", "WRITTEN", assigned.plusDays(400));
+    rated(roads, "liuzhiqiang", "SATISFIED", "B");
+    String rides = handled(session, assigned, "yangxiuying", "关于规范网约车管理的建议", "jtj");
+    reply(rides, "jtj", assigned.plusDays(60), "A", "PHONE", null);
+    rated(rides, "yangxiuying", "SATISFIED", "A");
+
+    // 县住房和城乡建设局: late and dissatisfied, a follow-up report missing, a key motion answered in time
+    String lifts = handled(session, assigned, "huangweidong", "关于推进老旧小区加装电梯的建议", "zjj");
+    reply(lifts, "zjj", late.plusDays(3), "C", "PHONE", null);
+    feedback(lifts, "huangweidong", late.plusDays(7), "DISSATISFIED");
+    reply(lifts, "zjj", late.plusDays(28), "C", "FACE_TO_FACE", null);
+    rated(lifts, "huangweidong", "BASICALLY_SATISFIED", "C");
+    String drains = handled(session, assigned, "zhoujunjie", "关于加强城市排水防涝设施建设的建议", "zjj");
+    reply(drains, "zjj", assigned.plusDays(70), "B", "VISIT", assigned.plusDays(200));
+    rated(drains, "zhoujunjie", "SATISFIED", "B");
+    String water = handledMotion(session, assigned, "关于加快海岛供水工程建设的议案", "zjj", "czj");
+    reply(water, "zjj", assigned.plusDays(80), "B", "FACE_TO_FACE", assigned.plusDays(420));
+    rated(water, "chenhaiyan", "SATISFIED", "B");
+
+    // 县卫生健康局: in time, satisfied, a promise kept
+    String clinics = handled(session, assigned, "xulina", "关于提升乡镇卫生院服务能力的建议", "wjj", "mzj");
+    reply(clinics, "wjj", assigned.plusDays(30), "A", "FACE_TO_FACE", null);
+    rated(clinics, "xulina", "SATISFIED", "A");
+    String doctors = handled(session, assigned, "wangjianguo", "关于推进家庭医生签约服务的建议", "wjj");
+    reply(doctors, "wjj", assigned.plusDays(45), "B", "MEETING", assigned.plusDays(120));
+    rated(doctors, "wangjianguo", "SATISFIED", "B");
+    kept(doctors, "wjj", assigned.plusDays(118), "家庭医生签约服务已覆盖全县各乡镇。");
+
+    // 县民政局: taken over after 县财政局 gave it back; 县财政局: a late reply
+    String relief = submitSuggestion(session, "zhanglihua", "关于完善困难群众救助机制的建议");
+    on(assigned.minusDays(10));
+    accept(relief, "NORMAL");
+    on(assigned);
+    assign(relief, "czj");
+    on(assigned.plusDays(2));
+    complete("czj-handler", relief, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(),
+        "DISPUTE", AcceptAssignment.DISPUTE_REASON.name(), "社会救助属民政部门职责"));
+    on(assigned.plusDays(3));
+    assign(relief, "mzj");
+    on(assigned.plusDays(4));
+    complete("mzj-handler", relief, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(),
+        "ACCEPT"));
+    reply(relief, "mzj", assigned.plusDays(40), "A", "FACE_TO_FACE", null);
+    rated(relief, "zhanglihua", "SATISFIED", "A");
+    String elderly = handled(session, assigned, "lixiaoming", "关于加强农村留守老人关爱服务的建议", "mzj");
+    reply(elderly, "mzj", assigned.plusDays(75), "C", "PHONE", null);
+    rated(elderly, "lixiaoming", "BASICALLY_SATISFIED", "C");
+    String fuel = handled(session, assigned, "wuhaibo", "关于加大渔业油价补贴发放力度的建议", "czj", "hyj");
+    reply(fuel, "czj", late, "B", "WRITTEN", assigned.plusDays(430));
+    rated(fuel, "wuhaibo", "SATISFIED", "B");
+    String fund = handled(session, assigned, "chenhaiyan", "关于设立乡村振兴专项资金的建议", "czj");
+    reply(fund, "czj", assigned.plusDays(78), "A", "PHONE", null);
+    rated(fund, "chenhaiyan", "BASICALLY_SATISFIED", "A");
+
+    // 县海洋与渔业局
+    String fishery = handled(session, assigned, "huangweidong", "关于加强海洋渔业资源保护的建议", "hyj", "sfj");
+    reply(fishery, "hyj", assigned.plusDays(50), "A", "VISIT", null);
+    rated(fishery, "huangweidong", "SATISFIED", "A");
+  }
+
+  /**
+   * Submitted and accepted before the 交办会, assigned on {@code assigned}, accepted the next working day, and the
+   * co-agencies' opinions given a week later.
+   */
+  private String handled(String session, LocalDate assigned, String deputy, String title, String lead,
+      String... coAgencies) {
+    on(assigned.minusDays(20));
+    String id = submitSuggestion(session, deputy, title);
+    return assignedAndAccepted(id, assigned, "NORMAL", lead, coAgencies);
+  }
+
+  private String handledMotion(String session, LocalDate assigned, String title, String lead, String... coAgencies) {
+    on(assigned.minusDays(20));
+    String id = submission.submit(new NewProposal(ProposalKind.MOTION, session, title,
+        "（演示数据）" + title.replace("关于", "建议").replace("的议案", "") + "，请有关部门研究办理。", "chenhaiyan",
+        List.of("maohongding", "zhanglihua", "wangjianguo", "lixiaoming", "liuzhiqiang", "yangxiuying",
+            "huangweidong", "zhoujunjie", "wuhaibo", "xulina")), "congress-clerk");
+    return assignedAndAccepted(id, assigned, "KEY", lead, coAgencies);
+  }
+
+  private String assignedAndAccepted(String id, LocalDate assigned, String priority, String lead,
+      String... coAgencies) {
+    on(assigned.minusDays(10));
+    accept(id, priority);
+    on(assigned);
+    assign(id, lead, coAgencies);
+    on(assigned.plusDays(1));
+    complete(lead + "-handler", id, AcceptAssignment.KEY, Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(),
+        "ACCEPT"));
+    on(assigned.plusDays(7));
+    for (String coAgency : coAgencies) {
+      Task task = taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(ProvideCoOpinion.KEY)
+          .taskCandidateGroup("agency-" + coAgency).singleResult();
+      complete(coAgency + "-handler", task, Map.of(ProvideCoOpinion.CO_OPINION.name(), "同意主办单位的答复意见，本单位将按职责配合落实。"));
+    }
+    return id;
+  }
+
+  /** Drafted two days before {@code delivered}, signed off and delivered on it. */
+  private void reply(String id, String lead, LocalDate delivered, String classification, String method,
+      LocalDate planned) {
+    on(delivered.minusDays(2));
+    Map<String, Object> variables = reply(classification, planned);
+    variables.put(DraftReply.COMMUNICATION_METHOD.name(), method);
+    complete(lead + "-handler", id, DraftReply.KEY, variables);
+    on(delivered);
+    complete(lead + "-leader", id, SignOffReply.KEY, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "APPROVE"));
+    this.delivered = calendar.onOrAfterWorkingDay(delivered);
+  }
+
+  private void feedback(String id, String deputy, LocalDate day, String satisfaction) {
+    on(day);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(GiveFeedback.SATISFACTION.name(), satisfaction);
+    if (satisfaction.equals("DISSATISFIED")) {
+      variables.put(GiveFeedback.FEEDBACK_COMMENT.name(), "答复未提出具体措施和时间表");
+    }
+    complete(deputy, id, GiveFeedback.KEY, variables);
+  }
+
+  /** The deputy's feedback a few days after the last delivery, and the congress office's evaluation after it. */
+  private void rated(String id, String deputy, String satisfaction, String classification) {
+    feedback(id, deputy, delivered.plusDays(4), satisfaction);
+    on(delivered.plusDays(9));
+    complete("congress-clerk", id, EvaluateHandling.KEY, Map.of(EvaluateHandling.FINAL_CLASSIFICATION.name(),
+        classification, EvaluateHandling.EVALUATION_COMMENT.name(), "办理认真，答复及时"));
+  }
+
+  /** The progress report that says the promise of a B reply is kept. */
+  private void kept(String id, String lead, LocalDate day, String report) {
+    on(day);
+    complete(lead + "-handler", id, ReportProgress.KEY, Map.of(ReportProgress.PROGRESS_REPORT.name(), report,
+        ReportProgress.RESOLVED.name(), true));
   }
 
   /** Proposals of the current session waiting at different steps, at today's date. */
@@ -238,8 +424,9 @@ class DemoData implements ApplicationRunner {
     }
   }
 
-  private static void on(LocalDate day) {
-    EngineClock.travelTo(Instant.from(day.atTime(LocalTime.of(10, 0)).atZone(ZONE)));
+  /** The engine's clock at 10:00 of the day, or of the next working day when the day is a day off. */
+  private void on(LocalDate day) {
+    EngineClock.travelTo(Instant.from(calendar.onOrAfterWorkingDay(day).atTime(LocalTime.of(10, 0)).atZone(ZONE)));
   }
 
   private static JsonNode readSeed() {

@@ -112,17 +112,20 @@ public class Replies {
     timeline.add(id, actor, approve ? TimelineAction.REPLY_APPROVED : TimelineAction.REPLY_RETURNED, comment);
   }
 
-  /** Delivers the signed reply to the deputies, and publishes the record if the reply may be published. */
+  /**
+   * Delivers the signed reply to the deputies, and publishes the record if the reply may be published. The letter
+   * keeps the reply deadline in force today, against which it counts as on time or late.
+   */
   public void deliver(String id) {
-    records.require(id, EnumSet.of(ProposalStatus.SIGN_OFF), "deliver the reply", "送达答复");
+    ProposalRecord record = records.require(id, EnumSet.of(ProposalStatus.SIGN_OFF), "deliver the reply", "送达答复");
     Reply signed = versions(id).stream()
         .filter(reply -> reply.status() == ReplyStatus.APPROVED && reply.replyDate() == null)
         .reduce((first, second) -> second)
         .orElseThrow(() -> new RecordStateException("No signed reply of proposal " + id + " to deliver",
             "没有已签发待送达的答复。"));
     LocalDate today = LocalDate.now(clock);
-    jdbc.sql("UPDATE reply SET reply_date = ? WHERE proposal_id = ? AND version = ?")
-        .params(today, id, signed.version())
+    jdbc.sql("UPDATE reply SET reply_date = ?, deadline = ? WHERE proposal_id = ? AND version = ?")
+        .params(today, record.replyDue(), id, signed.version())
         .update();
     Instant now = clock.instant();
     jdbc.sql("""

@@ -10,6 +10,8 @@ import cn.renda.proposals.support.TestDatabases;
 import cn.renda.proposals.support.WebappSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -38,6 +40,17 @@ class RunModesTest {
       assertThat(new WebappSession(base, engine).login("tasklist", "congress-clerk", "demo")).isEqualTo(200);
       users = app.getBean(ProcessEngine.class).getIdentityService().createUserQuery().count();
       assertThat(users).isGreaterThan(30);
+
+      // and the handling statistics' SQL runs on H2 as on PostgreSQL, over this year's demo proposals
+      String session = String.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(8).getYear());
+      Http office = Http.as(base, "gov-clerk", "demo");
+      Http.Answer table = office.get("/api/statistics/agencies?session=" + session);
+      assertThat(table.status()).as(table.body()).isEqualTo(200);
+      assertThat(table.json().get("county").get("replied").asInt()).isGreaterThanOrEqualTo(16);
+      assertThat(table.json().get("county").get("medianWorkingDays").asDouble()).isPositive();
+      assertThat(office.get("/api/statistics/trend?session=" + session).json().get("months")).isNotEmpty();
+      assertThat(office.get("/api/statistics/proposals?session=" + session + "&figure=disputed").json()
+          .get("total").asInt()).isPositive();
     }
     assertThat(Files.exists(dataDir.resolve("proposals.mv.db"))).isTrue();
 

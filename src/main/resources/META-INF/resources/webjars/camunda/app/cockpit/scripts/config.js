@@ -15,18 +15,16 @@
  * limitations under the License.
  */
 
-// Overrides the config.js shipped in camunda-webapp-webjar so Cockpit offers the Simplified Chinese locale (zh) and falls back to it.
+// Overrides the config.js shipped in camunda-webapp-webjar so Cockpit offers the Simplified Chinese locale (zh) and falls back to it,
+// and loads the 办理统计 plugin.
 export default {
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
   //   vendor: 'Company'
   // },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // 办理统计: header entry, dashboard summary and the page #/statistics (scripts/statistics/statistics.js)
+  customScripts: ['scripts/statistics/statistics'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
