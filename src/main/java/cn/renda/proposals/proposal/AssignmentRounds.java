@@ -4,6 +4,7 @@ import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.calendar.DueDay;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,9 +58,11 @@ public class AssignmentRounds {
     jdbc.sql("""
             UPDATE proposal SET assignment_round = ?, lead_agency = ?, reply_issuer = ?, assigned_at = ?,
                                 first_assigned_at = COALESCE(first_assigned_at, ?),
+                                first_assigned_on = COALESCE(first_assigned_on, ?),
                                 reply_due = ?, reply_due_nominal = ?, co_opinion_due = ?, co_opinion_due_nominal = ?
             WHERE id = ?""")
-        .params(round, leadAgency, replyIssuer, Rows.at(at), Rows.at(at), replyDue.day(), replyDue.nominal(),
+        .params(round, leadAgency, replyIssuer, Rows.at(at), Rows.at(at), LocalDate.ofInstant(at, clock.getZone()),
+            replyDue.day(), replyDue.nominal(),
             coOpinionDue.day(), coOpinionDue.nominal(), id)
         .update();
     String detail = "主办单位：" + agencies.nameOf(leadAgency)

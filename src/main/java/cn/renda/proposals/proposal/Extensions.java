@@ -25,12 +25,14 @@ public class Extensions {
   private final Clock clock;
   private final ProposalRecords records;
   private final Timeline timeline;
+  private final HandlingFacts facts;
 
-  public Extensions(JdbcClient jdbc, Clock clock, ProposalRecords records, Timeline timeline) {
+  public Extensions(JdbcClient jdbc, Clock clock, ProposalRecords records, Timeline timeline, HandlingFacts facts) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.records = records;
     this.timeline = timeline;
+    this.facts = facts;
   }
 
   /** The lead agency asks for the reply deadline to move to {@code until}. */
@@ -48,6 +50,7 @@ public class Extensions {
         .params(UUID.randomUUID().toString(), id, number, reason, until, record.replyDue(), actor,
             Rows.at(clock.instant()))
         .update();
+    facts.refresh(id);
     timeline.add(id, actor, TimelineAction.EXTENSION_REQUESTED, "申请延期至 " + Texts.day(until) + "：" + reason);
   }
 
@@ -62,6 +65,7 @@ public class Extensions {
     if (updated != 1) {
       throw new RecordStateException("No pending extension request of proposal " + id, "没有待审批的延期申请。");
     }
+    facts.refresh(id);
     timeline.add(id, actor,
         decision == ExtensionDecision.APPROVE ? TimelineAction.EXTENSION_APPROVED : TimelineAction.EXTENSION_REJECTED,
         comment);

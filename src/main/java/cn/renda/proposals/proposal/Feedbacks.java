@@ -22,12 +22,14 @@ public class Feedbacks {
   private final Clock clock;
   private final ProposalRecords records;
   private final Timeline timeline;
+  private final HandlingFacts facts;
 
-  public Feedbacks(JdbcClient jdbc, Clock clock, ProposalRecords records, Timeline timeline) {
+  public Feedbacks(JdbcClient jdbc, Clock clock, ProposalRecords records, Timeline timeline, HandlingFacts facts) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.records = records;
     this.timeline = timeline;
+    this.facts = facts;
   }
 
   /** Records the feedback on the reply of the current round; NO_RESPONSE when the window closed in silence. */
@@ -42,6 +44,7 @@ public class Feedbacks {
             silence ? null : actor, Rows.at(clock.instant()))
         .update();
     jdbc.sql("UPDATE proposal SET satisfaction = ? WHERE id = ?").params(satisfaction.name(), id).update();
+    facts.refresh(id);
     timeline.add(id, actor, silence ? TimelineAction.FEEDBACK_NO_RESPONSE : TimelineAction.FEEDBACK_GIVEN,
         satisfaction.label() + (comment == null || comment.isBlank() ? "" : "：" + comment));
   }

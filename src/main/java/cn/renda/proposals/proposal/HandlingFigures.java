@@ -46,22 +46,8 @@ public class HandlingFigures {
 
   private static final Pattern ZONE_ID = Pattern.compile("[A-Za-z0-9_/+-]+");
 
-  /** The letter of the first handling round and the letter delivered last; the feedback on the first one. */
-  private static final String REPLIES = " " + """
-       LEFT JOIN reply r0
-         ON r0.proposal_id = p.id AND r0.rehandling_round = 0 AND r0.reply_date IS NOT NULL
-       LEFT JOIN reply rl
-         ON rl.proposal_id = p.id AND rl.reply_date IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM reply later WHERE later.proposal_id = rl.proposal_id
-                        AND later.reply_date IS NOT NULL AND later.rehandling_round > rl.rehandling_round)
-       LEFT JOIN feedback f0 ON f0.proposal_id = p.id AND f0.round = 0""";
-
-  private static final String LEAD_FROM = " FROM proposal p" + REPLIES + " " + """
-       LEFT JOIN (SELECT proposal_id, COUNT(*) AS requested,
-                         SUM(CASE WHEN decision = 'APPROVE' THEN 1 ELSE 0 END) AS approved
-                  FROM extension_request GROUP BY proposal_id) x ON x.proposal_id = p.id
-       LEFT JOIN (SELECT DISTINCT proposal_id FROM progress_report WHERE resolved = TRUE) pr
-         ON pr.proposal_id = p.id""";
+  /** A lead agency's proposals: one row each, the handling facts on it. */
+  private static final String LEAD_FROM = " FROM proposal p";
 
   private static final String CO_FROM = " " + """
        FROM proposal_agency a
@@ -77,9 +63,10 @@ public class HandlingFigures {
 
   private static final String ITEM_COLUMNS = """
       SELECT %s p.id, p.session_code, p.kind, p.case_number, p.title, p.priority, p.status, %s AS agency_code,
-             p.first_assigned_at, p.reply_due, r0.reply_date AS first_reply_date, r0.deadline AS first_reply_deadline,
-             rl.classification, rl.communication_method, f0.satisfaction AS first_satisfaction, p.satisfaction,
-             p.final_classification, p.progress_due, %s AS co_status, %s AS co_due, p.process_instance_id""";
+             p.first_assigned_at, p.reply_due, p.first_reply_date, p.first_reply_deadline,
+             p.last_classification AS classification, p.last_communication_method AS communication_method,
+             p.first_satisfaction, p.satisfaction, p.final_classification, p.progress_due, %s AS co_status,
+             %s AS co_due, p.process_instance_id""";
 
   private final JdbcClient jdbc;
   private final String zone;
@@ -157,31 +144,22 @@ public class HandlingFigures {
   public List<ReplyTime> replyTimes(HandlingFilter filter, WorkingDayNumbers workingDaysUpTo) {
     Map<String, Object> params = new HashMap<>();
     String where = where(filter, params, false, "p.lead_agency");
-    java.time.OffsetDateTime first = jdbc.sql("SELECT MIN(p.first_assigned_at) FROM proposal p WHERE " + where)
+    LocalDate from = jdbc.sql("SELECT MIN(p.first_assigned_on) FROM proposal p WHERE " + where)
         .params(params)
-        .query(java.time.OffsetDateTime.class)
+        .query(LocalDate.class)
         .optional()
         .orElse(null);
-    if (first == null) {
+    if (from == null) {
       return List.of();
     }
-    LocalDate from = first.atZoneSameInstant(ZoneId.of(zone)).toLocalDate();
     LocalDate to = filter.today().isAfter(from) ? filter.today() : from;
-    Map<LocalDate, Integer> numbers = workingDaysUpTo.of(from, to);
-    StringBuilder assignedOn = new StringBuilder();
-    StringBuilder repliedOn = new StringBuilder();
-    numbers.forEach((day, number) -> {
-      assignedOn.append(assignedOn.isEmpty() ? "" : ", ").append('(').append(key(day)).append(", ").append(number)
-          .append(')');
-      repliedOn.append(repliedOn.isEmpty() ? "" : ", ").append("(DATE '").append(day).append("', ").append(number)
-          .append(')');
-    });
-    return jdbc.sql("SELECT p.lead_agency, wr.n - wa.n AS taken, COUNT(*) AS proposals"
-            + " FROM proposal p JOIN reply r0"
-            + " ON r0.proposal_id = p.id AND r0.rehandling_round = 0 AND r0.reply_date IS NOT NULL"
-            + " JOIN (VALUES " + assignedOn + ") AS wa (assigned_key, n)"
-            + " ON wa.assigned_key = " + dayKey("p.first_assigned_at")
-            + " JOIN (VALUES " + repliedOn + ") AS wr (delivered_on, n) ON wr.delivered_on = r0.reply_date"
+    StringBuilder numbered = new StringBuilder();
+    workingDaysUpTo.of(from, to).forEach((day, number) -> numbered.append(numbered.isEmpty() ? "" : ", ")
+        .append("(DATE '").append(day).append("', ").append(number).append(')'));
+    String days = "(VALUES " + numbered + ")";
+    return jdbc.sql("SELECT p.lead_agency, wr.n - wa.n AS taken, COUNT(*) AS proposals FROM proposal p"
+            + " JOIN " + days + " AS wa (assigned_on, n) ON wa.assigned_on = p.first_assigned_on"
+            + " JOIN " + days + " AS wr (delivered_on, n) ON wr.delivered_on = p.first_reply_date"
             + " WHERE " + where + " GROUP BY p.lead_agency, wr.n - wa.n")
         .params(params)
         .query((rs, row) -> new ReplyTime(rs.getString("lead_agency"), rs.getInt("taken"), rs.getLong("proposals")))
@@ -201,21 +179,20 @@ public class HandlingFigures {
   public List<MonthCounts> months(HandlingFilter filter) {
     Map<YearMonth, long[]> months = new TreeMap<>();
     Map<String, Object> params = new HashMap<>();
-    String local = "(p.first_assigned_at AT TIME ZONE '" + zone + "')";
-    jdbc.sql("SELECT y, m, COUNT(*) AS assigned FROM (SELECT EXTRACT(YEAR FROM " + local + ") AS y, EXTRACT(MONTH FROM "
-            + local + ") AS m FROM proposal p WHERE " + where(filter, params, false, "p.lead_agency")
-            + ") t GROUP BY y, m")
+    jdbc.sql("SELECT y, m, COUNT(*) AS assigned FROM (SELECT EXTRACT(YEAR FROM (p.first_assigned_on)) AS y,"
+            + " EXTRACT(MONTH FROM (p.first_assigned_on)) AS m FROM proposal p WHERE "
+            + where(filter, params, false, "p.lead_agency") + ") t GROUP BY y, m")
         .params(params)
         .query(rs -> {
           months.computeIfAbsent(YearMonth.of(rs.getInt("y"), rs.getInt("m")), month -> new long[3])[0] =
               rs.getLong("assigned");
         });
     params.clear();
-    jdbc.sql("SELECT y, m, COUNT(*) AS replied, SUM(on_time) AS on_time FROM (SELECT EXTRACT(YEAR FROM (r0.reply_date))"
-            + " AS y, EXTRACT(MONTH FROM (r0.reply_date)) AS m, CASE WHEN "
-            + HandlingCount.REPLIED_ON_TIME.condition() + " THEN 1 ELSE 0 END AS on_time FROM proposal p JOIN reply r0"
-            + " ON r0.proposal_id = p.id AND r0.rehandling_round = 0 AND r0.reply_date IS NOT NULL WHERE "
-            + where(filter, params, false, "p.lead_agency") + ") t GROUP BY y, m")
+    jdbc.sql("SELECT y, m, COUNT(*) AS replied, SUM(on_time) AS on_time FROM (SELECT EXTRACT(YEAR FROM"
+            + " (p.first_reply_date)) AS y, EXTRACT(MONTH FROM (p.first_reply_date)) AS m, CASE WHEN "
+            + HandlingCount.REPLIED_ON_TIME.condition() + " THEN 1 ELSE 0 END AS on_time FROM proposal p WHERE "
+            + HandlingCount.REPLIED.condition() + " AND " + where(filter, params, false, "p.lead_agency")
+            + ") t GROUP BY y, m")
         .params(params)
         .query(rs -> {
           long[] month = months.computeIfAbsent(YearMonth.of(rs.getInt("y"), rs.getInt("m")), m -> new long[3]);
@@ -234,10 +211,10 @@ public class HandlingFigures {
     switch (count.scope()) {
       case LEAD -> sql = String.format(ITEM_COLUMNS, "", "p.lead_agency", "CAST(NULL AS VARCHAR(16))",
           "CAST(NULL AS DATE)") + LEAD_FROM + " WHERE " + where(filter, params, false, "p.lead_agency");
-      case CO -> sql = String.format(ITEM_COLUMNS, "", "a.agency_code", "o.status", "o.due") + CO_FROM + REPLIES
+      case CO -> sql = String.format(ITEM_COLUMNS, "", "a.agency_code", "o.status", "o.due") + CO_FROM
           + " WHERE a.role = 'CO' AND " + where(filter, params, false, "a.agency_code");
       case DISPUTE -> sql = String.format(ITEM_COLUMNS, "DISTINCT", "a.agency_code", "CAST(NULL AS VARCHAR(16))",
-          "CAST(NULL AS DATE)") + DISPUTE_FROM + REPLIES + " WHERE a.role = 'LEAD' AND "
+          "CAST(NULL AS DATE)") + DISPUTE_FROM + " WHERE a.role = 'LEAD' AND "
           + where(filter, params, true, "a.agency_code");
       default -> throw new IllegalArgumentException("Unknown scope " + count.scope());
     }
@@ -302,17 +279,6 @@ public class HandlingFigures {
 
   private static String column(HandlingCount count) {
     return count.name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The day of an instant in the business time zone as yyyymmdd: the same on PostgreSQL and H2. */
-  private String dayKey(String column) {
-    String local = "(" + column + " AT TIME ZONE '" + zone + "')";
-    return "(EXTRACT(YEAR FROM " + local + ") * 10000 + EXTRACT(MONTH FROM " + local + ") * 100 + EXTRACT(DAY FROM "
-        + local + "))";
-  }
-
-  private static long key(LocalDate day) {
-    return day.getYear() * 10000L + day.getMonthValue() * 100L + day.getDayOfMonth();
   }
 
   private static HandlingItem item(ResultSet rs) throws SQLException {

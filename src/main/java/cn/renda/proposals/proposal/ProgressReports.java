@@ -23,12 +23,15 @@ public class ProgressReports {
   private final Clock clock;
   private final ProposalRecords records;
   private final Timeline timeline;
+  private final HandlingFacts facts;
 
-  public ProgressReports(JdbcClient jdbc, Clock clock, ProposalRecords records, Timeline timeline) {
+  public ProgressReports(JdbcClient jdbc, Clock clock, ProposalRecords records, Timeline timeline,
+      HandlingFacts facts) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.records = records;
     this.timeline = timeline;
+    this.facts = facts;
   }
 
   public void report(String id, String report, boolean resolved, String actor) {
@@ -40,6 +43,9 @@ public class ProgressReports {
         .params(UUID.randomUUID().toString(), id, report, resolved, record.progressDue(), actor,
             Rows.at(clock.instant()))
         .update();
+    if (resolved) {
+      facts.refresh(id);
+    }
     timeline.add(id, actor, TimelineAction.PROGRESS_REPORTED, (resolved ? "已解决：" : "") + report);
   }
 

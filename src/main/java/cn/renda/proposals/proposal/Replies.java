@@ -54,12 +54,14 @@ public class Replies {
   private final Clock clock;
   private final ProposalRecords records;
   private final Timeline timeline;
+  private final HandlingFacts facts;
 
-  public Replies(JdbcClient jdbc, Clock clock, ProposalRecords records, Timeline timeline) {
+  public Replies(JdbcClient jdbc, Clock clock, ProposalRecords records, Timeline timeline, HandlingFacts facts) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.records = records;
     this.timeline = timeline;
+    this.facts = facts;
   }
 
   /** Stores a new reply version for sign-off (答复拟稿) and answers its version number. */
@@ -134,6 +136,7 @@ public class Replies {
             WHERE id = ?""")
         .params(Rows.at(now), signed.publishable(), signed.publishable(), Rows.at(now), id)
         .update();
+    facts.refresh(id);
     timeline.add(id, Actors.SYSTEM, TimelineAction.REPLY_DELIVERED, null);
     if (signed.publishable()) {
       timeline.add(id, Actors.SYSTEM, TimelineAction.PUBLISHED, null);
