@@ -5,6 +5,8 @@ import cn.renda.proposals.identity.CurrentUser;
 import cn.renda.proposals.proposal.ProposalViews.AgencyRef;
 import cn.renda.proposals.proposal.ProposalViews.Coded;
 import cn.renda.proposals.proposal.ProposalViews.Person;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -99,15 +101,12 @@ public class ProposalQueries {
     long total = jdbc.sql("SELECT COUNT(*) FROM proposal p" + where).params(params).query(Long.class).single();
     params.put("limit", size);
     params.put("offset", (long) page * size);
-    List<ProposalRecord> rows = jdbc.sql("SELECT p.id FROM proposal p" + where
+    // the page in one query: a summary needs neither the texts nor anything but the main row and a count
+    List<ProposalViews.Summary> items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM proposal p" + where
             + " ORDER BY p.submitted_at DESC, p.id LIMIT :limit OFFSET :offset")
         .params(params)
-        .query(String.class)
-        .list()
-        .stream()
-        .map(records::get)
-        .toList();
-    List<ProposalViews.Summary> items = rows.stream().map(this::summary).toList();
+        .query((rs, row) -> summary(rs))
+        .list();
     return new ProposalViews.Page<>(items, page, size, total);
   }
 
@@ -168,15 +167,31 @@ public class ProposalQueries {
         timeline(record, access)));
   }
 
-  private ProposalViews.Summary summary(ProposalRecord record) {
-    return new ProposalViews.Summary(record.id(), record.session(), Coded.of(record.kind()), record.caseNumber(),
-        record.title(), Coded.of(record.priority()), Coded.of(record.status()), person(record, record.leadDeputy()),
-        record.coSigners().size(), agency(record.leadAgency()), record.replyDue(), overdue(record),
-        record.submittedAt(), record.publishedAt());
+  private static final String SUMMARY_COLUMNS = """
+      p.id, p.session_code, p.kind, p.case_number, p.title, p.priority, p.status, p.lead_deputy,
+      p.lead_deputy_name, p.lead_agency, p.reply_due, p.submitted_at, p.published_at,
+      (SELECT COUNT(*) FROM proposal_co_signer c WHERE c.proposal_id = p.id) AS co_signers""";
+
+  private ProposalViews.Summary summary(ResultSet rs) throws SQLException {
+    String deputy = rs.getString("lead_deputy");
+    String name = rs.getString("lead_deputy_name");
+    ProposalStatus status = ProposalStatus.valueOf(rs.getString("status"));
+    LocalDate replyDue = rs.getObject("reply_due", LocalDate.class);
+    return new ProposalViews.Summary(rs.getString("id"), rs.getString("session_code"),
+        Coded.of(ProposalKind.valueOf(rs.getString("kind"))), (Integer) rs.getObject("case_number"),
+        rs.getString("title"), Coded.of(Priority.valueOf(rs.getString("priority"))), Coded.of(status),
+        deputy == null ? null : new Person(deputy, name == null || name.isBlank() ? deputy : name),
+        rs.getInt("co_signers"),
+        agency(rs.getString("lead_agency")), replyDue, overdue(replyDue, status), Rows.instant(rs, "submitted_at"),
+        Rows.instant(rs, "published_at"));
   }
 
   private boolean overdue(ProposalRecord record) {
-    return record.replyDue() != null && record.replyDue().isBefore(today()) && record.status().replyOwed();
+    return overdue(record.replyDue(), record.status());
+  }
+
+  private boolean overdue(LocalDate replyDue, ProposalStatus status) {
+    return replyDue != null && replyDue.isBefore(today()) && status.replyOwed();
   }
 
   private List<ProposalViews.Reply> replies(ProposalRecord record, ProposalAccess access) {
