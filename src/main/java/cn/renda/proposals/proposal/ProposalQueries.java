@@ -56,10 +56,12 @@ public class ProposalQueries {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     Map<String, Object> params = new HashMap<>();
     if (!user.seesEverything()) {
-      where.append(" AND (p.lead_deputy = :user"
-          + " OR EXISTS (SELECT 1 FROM proposal_co_signer c WHERE c.proposal_id = p.id AND c.deputy_id = :user)"
-          + " OR EXISTS (SELECT 1 FROM proposal_agency a WHERE a.proposal_id = p.id AND a.round = p.assignment_round"
-          + " AND a.agency_code IN (:myAgencies)))");
+      // the few proposals of the caller, found from the caller's side (their deputy, their agencies' assignments),
+      // so that neither the count nor the page looks at every proposal
+      where.append(" AND p.id IN (SELECT v.id FROM proposal v WHERE v.lead_deputy = :user"
+          + " UNION SELECT c.proposal_id FROM proposal_co_signer c WHERE c.deputy_id = :user"
+          + " UNION SELECT a.proposal_id FROM proposal_agency a JOIN proposal r ON r.id = a.proposal_id"
+          + " AND r.assignment_round = a.round WHERE a.agency_code IN (:myAgencies))");
       params.put("user", user.id());
       params.put("myAgencies", user.agencyCodes().isEmpty() ? List.of("") : List.copyOf(user.agencyCodes()));
     }

@@ -57,6 +57,31 @@ class ProposalApiTest {
   }
 
   @Test
+  void shouldListAProposalForItsDeputiesAndItsCurrentAgenciesOnly() {
+    String session = ProcessDriver.newSession();
+    Http lead = Http.as(base(), "wuhaibo", "demo");
+    String id = lead.post("/api/proposals", Map.of("kind", "SUGGESTION", "session", session, "title",
+        "关于海岛垃圾转运的建议", "content", "建议建设海岛垃圾转运站。", "coSigners", List.of("maohongding")))
+        .json().get("id").asText();
+    walk.review(id, "ACCEPT", "NORMAL");
+    walk.assign(id, "hyj", "zjj");
+    String list = "/api/proposals?session=" + session;
+
+    JsonNode coSigner = Http.as(base(), "maohongding", "demo").get(list).json();
+    assertThat(ids(coSigner)).containsExactly(id);
+    assertThat(coSigner.at("/items/0/coSignerCount").asInt()).isEqualTo(1);
+    assertThat(coSigner.at("/items/0/leadDeputy/name").asText()).isEqualTo("吴海波");
+    assertThat(ids(lead.get(list).json())).containsExactly(id);
+    assertThat(ids(Http.as(base(), "hyj-handler", "demo").get(list).json())).containsExactly(id);
+    assertThat(ids(Http.as(base(), "zjj-handler", "demo").get(list).json())).containsExactly(id);
+    for (String outsider : List.of("zhoujunjie", "sfj-handler", "zfw-leader")) {
+      JsonNode page = Http.as(base(), outsider, "demo").get(list).json();
+      assertThat(ids(page)).as(outsider).isEmpty();
+      assertThat(page.get("total").asInt()).as(outsider).isZero();
+    }
+  }
+
+  @Test
   void shouldFilterAndPageTheList() {
     // given three proposals of a session: one key and overdue (assigned in January), one assigned today to another
     // agency with zjj as co-agency, one under review
