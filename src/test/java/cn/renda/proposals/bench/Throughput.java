@@ -1,0 +1,222 @@
+package cn.renda.proposals.bench;
+
+import cn.renda.proposals.identity.Groups;
+import cn.renda.proposals.process.AcceptAssignment;
+import cn.renda.proposals.process.DraftReply;
+import cn.renda.proposals.support.Http;
+import cn.renda.proposals.support.ProcessDriver;
+import cn.renda.proposals.support.Walk;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Figures 1 and 2 of the national-scale benchmark: how many task completions a second the whole procedure takes
+ * against a bare chain of as many user tasks, and how long one completion through engine-rest takes with eight
+ * clients at once.
+ */
+final class Throughput {
+
+  /** The bare chain: the procedure's user tasks in its order, with its candidate groups, and nothing else. */
+  static final String BARE_CHAIN = "nationalScaleBareChain";
+
+  /** Who completes each step of one lifecycle, in the order of {@link #lifecycle}: the bare chain's tasks. */
+  private static final List<String[]> STEPS = List.of(
+      new String[] {Groups.CONGRESS_OFFICE, "congress-clerk"},
+      new String[] {Groups.GOV_OFFICE, "gov-clerk"},
+      new String[] {Groups.agency("zfw"), "zfw-handler"},
+      new String[] {Groups.agency("sfj"), "sfj-handler"},
+      new String[] {Groups.agency("zfw"), "zfw-handler"},
+      new String[] {Groups.agencyLeaders("zfw"), "zfw-leader"},
+      new String[] {null, "maohongding"},
+      new String[] {Groups.CONGRESS_OFFICE, "congress-clerk"});
+
+  /** The agencies whose handlers are the eight engine-rest clients. */
+  private static final List<String> CLIENTS = List.of("zfw", "sfj", "fy", "mzj", "xfj", "czj", "jyj", "wjj");
+
+  private static final int THREADS = 4;
+
+  private Throughput() {}
+
+  /**
+   * Figure 1: {@code lifecycles} whole lifecycles of the procedure (submission, review, assignment to a lead and a
+   * co-agency, acceptance, co-opinion, reply, sign-off, feedback, evaluation) and as many of the bare chain, each on
+   * four threads; completions a second of each, the bare chain measured first and again last to bracket the drift.
+   */
+  static NationalScale.Figure lifecycles(ConfigurableApplicationContext app, int lifecycles, List<String> log)
+      throws Exception {
+    Walk walk = app.getBean(Walk.class);
+    ProcessDriver driver = walk.driver();
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    deployBareChain(engine);
+    String text = "建议进一步完善海岛交通基础设施，统筹安排客运航线和码头建设，方便群众出行。".repeat(30).substring(0, 1000);
+    String session = ProcessDriver.newSession();
+    Runnable procedure = () -> {
+      String id = driver.submitSuggestion(session, "关于海岛交通的建议");
+      walk.review(id, "ACCEPT", "NORMAL");
+      walk.assign(id, "zfw", "sfj");
+      walk.accept(id, "zfw");
+      walk.coOpinion(id, "sfj");
+      Map<String, Object> reply = Walk.reply("A", null);
+      reply.put(DraftReply.REPLY_TEXT.name(), text);
+      driver.complete("zfw-handler", id, DraftReply.KEY, reply);
+      walk.signOff(id, "zfw", "APPROVE");
+      walk.feedback(id, "SATISFIED");
+      walk.evaluate(id, "A");
+    };
+    Runnable bare = () -> bareLifecycle(engine, driver);
+    int warmUp = Math.max(2, lifecycles / 10);
+    perSecond(warmUp, bare);
+    perSecond(warmUp, procedure);
+    double bareBefore = perSecond(lifecycles, bare);
+    double full = perSecond(lifecycles, procedure);
+    double bareAfter = perSecond(lifecycles, bare);
+    double bareChain = (bareBefore + bareAfter) / 2;
+    double ratio = full / bareChain;
+    log.add(String.format(Locale.ROOT, "lifecycles on %d threads, %d of each: the procedure %.1f completions/s,"
+        + " the bare chain %.1f before and %.1f after", THREADS, lifecycles, full, bareBefore, bareAfter));
+    return new NationalScale.Figure("1. lifecycle throughput against a bare chain",
+        String.format(Locale.ROOT, "%.2f × (%.1f completions/s)", ratio, full), "≥ 0.5 ×", ratio >= 0.5);
+  }
+
+  /**
+   * Figure 2: eight agencies' handlers, each completing 签收 tasks of their own agency through engine-rest at the same
+   * time, {@code samples} completions in all after a warm-up; the time of each.
+   */
+  static NationalScale.Figure restCompletions(ConfigurableApplicationContext app, String base, int samples,
+      List<String> log) throws Exception {
+    Walk walk = app.getBean(Walk.class);
+    ProcessDriver driver = walk.driver();
+    String engine = "/engine-rest/engine/" + app.getBean(ProcessEngine.class).getName();
+    int warmUp = 2;
+    int perClient = warmUp + Math.max(3, (samples + CLIENTS.size() - 1) / CLIENTS.size());
+    String session = ProcessDriver.newSession();
+    for (int i = 0; i < perClient; i++) {
+      for (String agency : CLIENTS) {
+        String id = driver.submitSuggestion(session, "关于第" + i + "项工作的建议");
+        walk.review(id, "ACCEPT", "NORMAL");
+        walk.assign(id, agency);
+      }
+    }
+    List<Long> times = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch ready = new CountDownLatch(CLIENTS.size());
+    List<Callable<Void>> clients = new ArrayList<>();
+    for (String agency : CLIENTS) {
+      List<String> taskIds = idsOfSession(app, session, agency);
+      if (taskIds.size() != perClient) {
+        throw new IllegalStateException(agency + " has " + taskIds.size() + " tasks to accept, not " + perClient);
+      }
+      Http http = Http.as(base, agency + "-handler", "demo");
+      clients.add(() -> {
+        ready.countDown();
+        ready.await();
+        for (int i = 0; i < taskIds.size(); i++) {
+          long start = System.nanoTime();
+          Http.Answer answer = http.post(engine + "/task/" + taskIds.get(i) + "/complete", Map.of("variables",
+              Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), Map.of("value", "ACCEPT", "type", "String"))));
+          long micros = (System.nanoTime() - start) / 1_000;
+          if (answer.status() != 204) {
+            throw new IllegalStateException(agency + ": " + answer.status() + " " + answer.body());
+          }
+          if (i >= warmUp) {
+            times.add(micros);
+          }
+        }
+        return null;
+      });
+    }
+    long start = System.nanoTime();
+    all(clients);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<Long> sorted = new ArrayList<>(times);
+    sorted.sort(null);
+    log.add(String.format(Locale.ROOT, "engine-rest: %d completions of 签收 by %d clients in %.1f s, %.1f/s",
+        perClient * CLIENTS.size(), CLIENTS.size(), seconds, perClient * CLIENTS.size() / seconds));
+    return NationalScale.within("2. one completion through engine-rest, 8 clients, p95", sorted, 150);
+  }
+
+  /** The 签收 tasks of the agency among the proposals of the session, found by the proposals' business keys. */
+  private static List<String> idsOfSession(ConfigurableApplicationContext app, String session, String agency) {
+    List<String> proposals = app.getBean(JdbcClient.class)
+        .sql("SELECT id FROM proposal WHERE session_code = ? AND lead_agency = ?").params(session, agency)
+        .query(String.class).list();
+    TaskService tasks = app.getBean(TaskService.class);
+    List<String> ids = new ArrayList<>();
+    for (String proposal : proposals) {
+      tasks.createTaskQuery().processInstanceBusinessKey(proposal).taskDefinitionKey(AcceptAssignment.KEY).list()
+          .forEach(task -> ids.add(task.getId()));
+    }
+    return ids;
+  }
+
+  private static void deployBareChain(ProcessEngine engine) {
+    AbstractFlowNodeBuilder<?, ?> chain = Bpmn.createExecutableProcess(BARE_CHAIN)
+        .name("基准测试：裸流程")
+        .camundaHistoryTimeToLive(1)
+        .startEvent();
+    for (int i = 0; i < STEPS.size(); i++) {
+      String group = STEPS.get(i)[0];
+      var task = chain.userTask("step" + i).name("步骤" + (i + 1));
+      chain = group == null ? task.camundaAssignee(STEPS.get(i)[1]) : task.camundaCandidateGroups(group);
+    }
+    BpmnModelInstance model = chain.endEvent().done();
+    engine.getRepositoryService().createDeployment().name("national-scale-bare-chain")
+        .addModelInstance(BARE_CHAIN + ".bpmn", model).deploy();
+  }
+
+  /** One instance of the bare chain, each task completed by its step's user with one answer. */
+  private static void bareLifecycle(ProcessEngine engine, ProcessDriver driver) {
+    RuntimeService runtime = engine.getRuntimeService();
+    TaskService tasks = engine.getTaskService();
+    String instance = runtime.startProcessInstanceByKey(BARE_CHAIN, UUID.randomUUID().toString()).getId();
+    for (String[] step : STEPS) {
+      Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+      driver.complete(step[1], task, Map.of("answer", "同意"));
+    }
+  }
+
+  /** Task completions a second of {@code count} lifecycles on {@link #THREADS} threads. */
+  private static double perSecond(int count, Runnable lifecycle) throws Exception {
+    List<Callable<Void>> work = new ArrayList<>();
+    for (int thread = 0; thread < THREADS; thread++) {
+      int first = thread;
+      work.add(() -> {
+        for (int i = first; i < count; i += THREADS) {
+          lifecycle.run();
+        }
+        return null;
+      });
+    }
+    long start = System.nanoTime();
+    all(work);
+    return count * STEPS.size() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static void all(List<Callable<Void>> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(work.size());
+    try {
+      for (Future<Void> done : pool.invokeAll(work)) {
+        done.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
