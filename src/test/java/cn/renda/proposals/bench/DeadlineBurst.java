@@ -14,6 +14,10 @@ import cn.renda.proposals.support.TestApplications;
 import cn.renda.proposals.support.TestDatabases;
 import cn.renda.proposals.support.TestMailServer;
 import cn.renda.proposals.support.TestNotifications;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,8 +56,11 @@ final class DeadlineBurst {
   private static final List<String> AGENCIES = List.of("zfw", "sfj", "fy", "mzj", "xfj", "czj", "jyj", "wjj", "zjj");
   private static final Duration PATIENCE = Duration.ofMinutes(20);
 
-  /** One burst: when every alert and supervision task was recorded and every mail sent, seconds after the deadline. */
-  private record Burst(double recorded, double sent) {}
+  /**
+   * One burst: when every alert and supervision task was recorded and every mail sent, seconds after the deadline, and
+   * how busy the machine's processors were meanwhile (all of them, this JVM and the database alike).
+   */
+  private record Burst(double recorded, double sent, double busy) {}
 
   private DeadlineBurst() {}
 
@@ -90,9 +97,10 @@ final class DeadlineBurst {
       Burst alone = burst(one, jdbc, session, days[0], size);
       try (ConfigurableApplicationContext second = TestApplications.start(List.of("demo", "test"), settings)) {
         Burst together = burst(List.of(first, second), jdbc, session, days[1], size);
-        log.add(String.format(Locale.ROOT, "deadline burst of %,d: one node recorded in %.1f s, sent in %.1f s; two"
-            + " nodes recorded in %.1f s, sent in %.1f s", size, alone.recorded(), alone.sent(), together.recorded(),
-            together.sent()));
+        log.add(String.format(Locale.ROOT, "deadline burst of %,d: one node recorded in %.1f s, sent in %.1f s, the"
+            + " processors %.0f%% busy; two nodes recorded in %.1f s, sent in %.1f s, the processors %.0f%% busy", size,
+            alone.recorded(), alone.sent(), 100 * alone.busy(), together.recorded(), together.sent(),
+            100 * together.busy()));
         log.add("deadline burst: overdue mails received by the SMTP server, each once: " + receivedOnce(jdbc, session));
         double speedUp = alone.sent() / together.sent();
         return List.of(
@@ -175,12 +183,15 @@ final class DeadlineBurst {
   private static Burst burst(List<ConfigurableApplicationContext> nodes, JdbcClient jdbc, String session,
       LocalDate day, int size) {
     ClockUtil.setCurrentTime(new Date(overdueDue(jdbc, session, day).getTime() + 30_000));
+    long[] cpuBefore = cpu();
     long start = System.nanoTime();
     wake(nodes);
     awaitCount(jdbc, "recorded", session, null, day, 2L * size);
     double recorded = seconds(start);
     awaitCount(jdbc, "mail", session, "OVERDUE", day, size);
     double sent = seconds(start);
+    long[] cpuAfter = cpu();
+    double busy = 1 - (cpuAfter[1] - cpuBefore[1]) / (double) (cpuAfter[0] - cpuBefore[0]);
     long alerts = count(jdbc, "alerts", session, null, day);
     long tasks = count(jdbc, "tasks", session, null, day);
     long mails = count(jdbc, "mail", session, "OVERDUE", day);
@@ -188,7 +199,7 @@ final class DeadlineBurst {
       throw new IllegalStateException("not exactly once: " + alerts + " alerts, " + tasks + " supervision tasks, "
           + mails + " mails for " + size + " deadlines");
     }
-    return new Burst(recorded, sent);
+    return new Burst(recorded, sent, busy);
   }
 
   /** When the reply-deadline timers of the proposals due that day fall due (the end of the day). */
@@ -225,7 +236,7 @@ final class DeadlineBurst {
 
   private static void awaitCount(JdbcClient jdbc, String what, String session, String kind, LocalDate day,
       long expected) {
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
         .until(() -> count(jdbc, what, session, kind, day) >= expected);
   }
 
@@ -253,6 +264,20 @@ final class DeadlineBurst {
       statement = statement.param("kind", kind);
     }
     return statement.query(Long.class).single();
+  }
+
+  /** The machine's processor time so far, all and idle (with I/O wait), in ticks of /proc/stat. */
+  private static long[] cpu() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < fields.length; i++) {
+        total += Long.parseLong(fields[i]);
+      }
+      return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void wake(List<ConfigurableApplicationContext> nodes) {

@@ -11,16 +11,22 @@ import cn.renda.proposals.support.ProcessDriver;
 import cn.renda.proposals.support.TestApplications;
 import cn.renda.proposals.support.TestDatabases;
 import cn.renda.proposals.support.Walk;
+import cn.renda.proposals.support.WebappSession;
 import cn.renda.proposals.tasklist.TasklistFilters;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,13 +62,8 @@ final class NationalScale {
     }
   }
 
-  /** One line of the table: a figure as measured, its goal, and whether it is met (null: not measured). */
-  record Figure(String name, String measured, String goal, Boolean met) {
-
-    static Figure notMeasured(String name, String goal) {
-      return new Figure(name, "not measured yet", goal, null);
-    }
-  }
+  /** One line of the table: a figure as measured, its goal, and whether it is met. */
+  record Figure(String name, String measured, String goal, boolean met) {}
 
   /** The bare process whose user tasks fill the inboxes: an agency's 签收 or an office's 超期督办. */
   static final String INBOX_PROCESS = "nationalScaleInbox";
@@ -71,7 +72,36 @@ final class NationalScale {
 
   private NationalScale() {}
 
+  /** Every figure. */
   static List<Figure> run(Sizes sizes, List<String> log) throws Exception {
+    return run(sizes, Set.of(1, 2, 3, 4, 5, 6, 7), log);
+  }
+
+  /** The figures of those numbers, e.g. {@code -Dbench.figures=3,5} while working on them. */
+  static List<Figure> run(Sizes sizes, Set<Integer> wanted, List<String> log) throws Exception {
+    List<Figure> figures = new ArrayList<>();
+    if (wanted.stream().anyMatch(Set.of(1, 2, 3, 4, 6)::contains)) {
+      figures.addAll(onSeededDatabase(sizes, wanted, log));
+    }
+    if (wanted.contains(5)) {
+      figures.addAll(DeadlineBurst.figures(sizes.burst(), log));
+    }
+    if (wanted.contains(7)) {
+      figures.addAll(StartUp.figures(sizes.startUps(), log));
+    }
+    figures.sort(java.util.Comparator.comparing(figure -> figure.name().substring(0, 2)));
+    return figures;
+  }
+
+  static Set<Integer> wantedFromSystemProperties() {
+    return Arrays.stream(System.getProperty("bench.figures", "1,2,3,4,5,6,7").split(","))
+        .map(String::trim)
+        .map(Integer::valueOf)
+        .collect(Collectors.toSet());
+  }
+
+  /** Figures 1 to 4 and 6, on one application whose database holds the national-scale seed. */
+  private static List<Figure> onSeededDatabase(Sizes sizes, Set<Integer> wanted, List<String> log) throws Exception {
     Map<String, String> settings = new HashMap<>(TestApplications.on(TestDatabases.create()));
     List<Figure> figures = new ArrayList<>();
     try (ConfigurableApplicationContext app = TestApplications.start(List.of("demo", "test"), settings)) {
@@ -88,24 +118,32 @@ final class NationalScale {
       log.add(String.format(Locale.ROOT, "started %,d open tasks in %.1f s", sizes.openTasks(), seconds(start)));
       jdbc.sql("ANALYZE").update();
 
-      figures.add(Throughput.lifecycles(app, sizes.lifecycles(), log));
-      figures.add(Throughput.restCompletions(app, base, sizes.samples(), log));
-      FilterService filters = app.getBean(FilterService.class);
-      String engine = "/engine-rest/engine/" + app.getBean(ProcessEngine.class).getName();
-      Http agency = Http.as(base, "zfw-handler", "demo");
-      Http office = Http.as(base, "gov-clerk", "demo");
-      figures.add(inbox("3. agency inbox 本单位待办 (15 and count), p95", agency, engine, filters, TasklistFilters.MY_UNIT,
-          sizes.samples(), log));
-      figures.add(inbox("3. office filter 督办 (15 and count), p95", office, engine, filters, TasklistFilters.SUPERVISION,
-          sizes.samples(), log));
-      figures.add(inbox("3. office filter 已超期 (15 and count), p95", office, engine, filters, TasklistFilters.OVERDUE,
-          sizes.samples(), log));
-      figures.add(list("4. GET /api/proposals, page of 20, office, p95", office, sizes.samples()));
-      figures.add(list("4. GET /api/proposals, page of 20, agency, p95", agency, sizes.samples()));
-      figures.add(storage(app, sizes.lifecycles(), log));
+      if (wanted.contains(1)) {
+        figures.add(Throughput.lifecycles(app, sizes.lifecycles(), log));
+      }
+      if (wanted.contains(2)) {
+        figures.add(Throughput.restCompletions(app, base, sizes.samples(), log));
+      }
+      if (wanted.contains(3)) {
+        FilterService filters = app.getBean(FilterService.class);
+        String engineName = app.getBean(ProcessEngine.class).getName();
+        figures.add(inbox("3. agency inbox 本单位待办 (15 and count), p95", base, "zfw-handler", engineName, filters,
+            TasklistFilters.MY_UNIT, sizes.samples(), log));
+        figures.add(inbox("3. office filter 督办 (15 and count), p95", base, "gov-clerk", engineName, filters,
+            TasklistFilters.SUPERVISION, sizes.samples(), log));
+        figures.add(inbox("3. office filter 已超期 (15 and count), p95", base, "gov-clerk", engineName, filters,
+            TasklistFilters.OVERDUE, sizes.samples(), log));
+      }
+      if (wanted.contains(4)) {
+        figures.add(list("4. GET /api/proposals, page of 20, office, p95", Http.as(base, "gov-clerk", "demo"),
+            sizes.samples()));
+        figures.add(list("4. GET /api/proposals, page of 20, agency, p95", Http.as(base, "zfw-handler", "demo"),
+            sizes.samples()));
+      }
+      if (wanted.contains(6)) {
+        figures.add(storage(app, sizes.lifecycles(), log));
+      }
     }
-    figures.addAll(figures.size() - 1, DeadlineBurst.figures(sizes.burst(), log)); // before storage, figure 6
-    figures.addAll(StartUp.figures(sizes.startUps(), log));
     return figures;
   }
 
@@ -115,7 +153,7 @@ final class NationalScale {
     String format = "%-62s %-30s %-18s %s";
     lines.add(String.format(Locale.ROOT, format, "figure", "measured", "goal", "result"));
     for (Figure figure : figures) {
-      String result = figure.met() == null ? "—" : figure.met() ? "PASS" : "FAIL";
+      String result = figure.met() ? "PASS" : "FAIL";
       lines.add(String.format(Locale.ROOT, format, figure.name(), figure.measured(), figure.goal(), result));
     }
     return lines;
@@ -208,27 +246,61 @@ final class NationalScale {
 
   // --- measuring -------------------------------------------------------------------------------------------
 
-  /** A Tasklist refresh of one filter: its first 15 tasks (with what Tasklist embeds) and its count. */
-  private static Figure inbox(String name, Http http, String engine, FilterService filters, String filterName,
-      int samples, List<String> log) {
+  /** What Tasklist sends with a filter's list and count: its default sorting, active tasks. */
+  private static final String TASKLIST_QUERY = "{\"processVariables\":[],\"taskVariables\":[],"
+      + "\"caseInstanceVariables\":[],\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+
+  /**
+   * A Tasklist refresh of one filter as Tasklist makes it: logged in (a session, not a password on every request),
+   * its first 15 tasks in HAL (with what Tasklist embeds) and its count, through the webapps' engine API. Where the
+   * time goes is logged: the list in HAL and in plain JSON, the count, and the same refresh through engine-rest
+   * with HTTP Basic, as another system would make it.
+   */
+  private static Figure inbox(String name, String base, String user, String engineName, FilterService filters,
+      String filterName, int samples, List<String> log) {
     String id = filters.createTaskFilterQuery().filterName(filterName).singleResult().getId();
+    WebappSession tasklist = new WebappSession(base, engineName);
+    if (tasklist.login("tasklist", user, "demo") != 200) {
+      throw new IllegalStateException(user + " cannot log into Tasklist");
+    }
+    // as Tasklist does after its login: who is logged in (the answer carries the new session's CSRF token)
+    tasklist.get("/camunda/api/admin/auth/user/" + engineName);
+    String filter = base + "/camunda/api/engine/engine/" + engineName + "/filter/" + id;
+    Supplier<Object> list = () -> post(tasklist, filter + "/list?firstResult=0&maxResults=15", "application/hal+json");
+    Supplier<Object> plain = () -> post(tasklist, filter + "/list?firstResult=0&maxResults=15", "application/json");
+    Supplier<Object> count = () -> post(tasklist, filter + "/count", "application/json");
     List<Long> times = sample(samples, () -> {
-      Http.Answer list = http.get(engine + "/filter/" + id + "/list?firstResult=0&maxResults=15",
-          "application/hal+json");
-      Http.Answer count = http.get(engine + "/filter/" + id + "/count");
-      if (list.status() != 200 || count.status() != 200) {
-        throw new IllegalStateException(filterName + ": " + list.status() + " " + list.body() + " " + count.body());
-      }
-      return count.json().get("count").asLong();
+      list.get();
+      return count.get();
     });
-    // where the time goes: the list as Tasklist asks for it (HAL, with what it embeds), as plain JSON, the count
-    String list = engine + "/filter/" + id + "/list?firstResult=0&maxResults=15";
-    long hal = percentile(sample(samples / 2, () -> http.get(list, "application/hal+json").status()), 50);
-    long json = percentile(sample(samples / 2, () -> http.get(list, "application/json").status()), 50);
-    long count = percentile(sample(samples / 2, () -> http.get(engine + "/filter/" + id + "/count").status()), 50);
-    log.add(String.format(Locale.ROOT, "%s: p50 of the list in HAL %.0f ms, in plain JSON %.0f ms, the count %.0f ms",
-        filterName, hal / 1000.0, json / 1000.0, count / 1000.0));
+    Http basic = Http.as(base, user, "demo");
+    String rest = "/engine-rest/engine/" + engineName + "/filter/" + id;
+    long overRest = percentile(sample(samples / 2, () -> {
+      Http.Answer page = basic.get(rest + "/list?firstResult=0&maxResults=15", "application/hal+json");
+      Http.Answer total = basic.get(rest + "/count");
+      if (page.status() != 200 || total.status() != 200) {
+        throw new IllegalStateException(filterName + " through engine-rest: " + page.status() + " " + total.status());
+      }
+      return total.body();
+    }), 50);
+    log.add(String.format(Locale.ROOT, "%s: p50 of the list in HAL %.0f ms, in plain JSON %.0f ms, the count %.0f ms;"
+        + " list and count through engine-rest with HTTP Basic %.0f ms", filterName,
+        percentile(sample(samples / 2, list), 50) / 1000.0, percentile(sample(samples / 2, plain), 50) / 1000.0,
+        percentile(sample(samples / 2, count), 50) / 1000.0, overRest / 1000.0));
     return within(name, times, 50);
+  }
+
+  private static String post(WebappSession session, String url, String accept) {
+    HttpResponse<String> answer = session.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/json")
+        .header("Accept", accept)
+        .header("X-XSRF-TOKEN", session.csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(TASKLIST_QUERY))
+        .build());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(url + ": " + answer.statusCode() + " " + answer.body());
+    }
+    return answer.body();
   }
 
   private static Figure list(String name, Http http, int samples) {

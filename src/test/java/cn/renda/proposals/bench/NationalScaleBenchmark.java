@@ -14,7 +14,7 @@ class NationalScaleBenchmark {
   void printTheFiguresBesideTheirGoals() throws Exception {
     NationalScale.Sizes sizes = NationalScale.Sizes.fromSystemProperties();
     List<String> log = new ArrayList<>();
-    List<NationalScale.Figure> figures = NationalScale.run(sizes, log);
+    List<NationalScale.Figure> figures = NationalScale.run(sizes, NationalScale.wantedFromSystemProperties(), log);
     System.out.println("National-scale benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
         + sizes + "):");
     log.forEach(line -> System.out.println("  " + line));

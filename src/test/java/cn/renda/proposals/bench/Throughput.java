@@ -8,6 +8,7 @@ import cn.renda.proposals.support.ProcessDriver;
 import cn.renda.proposals.support.Walk;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +53,11 @@ final class Throughput {
   private static final List<String> CLIENTS = List.of("zfw", "sfj", "fy", "mzj", "xfj", "czj", "jyj", "wjj");
 
   private static final int THREADS = 4;
+
+  /** The bare process of one user task whose candidate group is given at its start. */
+  static final String BARE_TASK = "nationalScaleBareTask";
+
+  private static final int REST_WARM_UP = 2;
 
   private Throughput() {}
 
@@ -98,15 +104,15 @@ final class Throughput {
 
   /**
    * Figure 2: eight agencies' handlers, each completing 签收 tasks of their own agency through engine-rest at the same
-   * time, {@code samples} completions in all after a warm-up; the time of each.
+   * time, {@code samples} completions in all after a warm-up; the time of each. The same clients then complete as many
+   * tasks of a bare one-task process with the same candidate groups: what the engine and the machine take anyway.
    */
   static NationalScale.Figure restCompletions(ConfigurableApplicationContext app, String base, int samples,
       List<String> log) throws Exception {
     Walk walk = app.getBean(Walk.class);
     ProcessDriver driver = walk.driver();
-    String engine = "/engine-rest/engine/" + app.getBean(ProcessEngine.class).getName();
-    int warmUp = 2;
-    int perClient = warmUp + Math.max(3, (samples + CLIENTS.size() - 1) / CLIENTS.size());
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    int perClient = REST_WARM_UP + Math.max(3, (samples + CLIENTS.size() - 1) / CLIENTS.size());
     String session = ProcessDriver.newSession();
     for (int i = 0; i < perClient; i++) {
       for (String agency : CLIENTS) {
@@ -115,41 +121,78 @@ final class Throughput {
         walk.assign(id, agency);
       }
     }
-    List<Long> times = Collections.synchronizedList(new ArrayList<>());
-    CountDownLatch ready = new CountDownLatch(CLIENTS.size());
-    List<Callable<Void>> clients = new ArrayList<>();
+    Map<String, List<String>> procedure = new HashMap<>();
+    Map<String, List<String>> bare = new HashMap<>();
+    deployBareTask(engine);
     for (String agency : CLIENTS) {
-      List<String> taskIds = idsOfSession(app, session, agency);
-      if (taskIds.size() != perClient) {
-        throw new IllegalStateException(agency + " has " + taskIds.size() + " tasks to accept, not " + perClient);
+      procedure.put(agency, idsOfSession(app, session, agency));
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < perClient; i++) {
+        String instance = engine.getRuntimeService().startProcessInstanceByKey(BARE_TASK,
+            Map.of("group", Groups.agency(agency))).getId();
+        ids.add(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId());
       }
-      Http http = Http.as(base, agency + "-handler", "demo");
+      bare.put(agency, ids);
+    }
+    String rest = base + "/engine-rest/engine/" + engine.getName();
+    Completions ours = complete(rest, procedure, perClient,
+        Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), Map.of("value", "ACCEPT", "type", "String")));
+    Completions theirs = complete(rest, bare, perClient, Map.of("answer", Map.of("value", "同意", "type", "String")));
+    log.add(String.format(Locale.ROOT, "engine-rest, %d clients: %d completions of 签收 at %.1f/s, p95 %.0f ms;"
+        + " of a bare one-task process at %.1f/s, p95 %.0f ms", CLIENTS.size(), ours.times().size(),
+        ours.perSecond(), NationalScale.percentile(ours.times(), 95) / 1000.0, theirs.perSecond(),
+        NationalScale.percentile(theirs.times(), 95) / 1000.0));
+    return NationalScale.within("2. one completion through engine-rest, 8 clients, p95", ours.times(), 150);
+  }
+
+  /** Times of the completions after each client's warm-up, sorted, and completions a second over the whole run. */
+  private record Completions(List<Long> times, double perSecond) {}
+
+  private static Completions complete(String rest, Map<String, List<String>> tasksByAgency, int perClient,
+      Map<String, Object> variables) throws Exception {
+    List<Long> times = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch ready = new CountDownLatch(tasksByAgency.size());
+    List<Callable<Void>> clients = new ArrayList<>();
+    tasksByAgency.forEach((agency, taskIds) -> {
+      if (taskIds.size() != perClient) {
+        throw new IllegalStateException(agency + " has " + taskIds.size() + " tasks, not " + perClient);
+      }
+      Http http = Http.as(rest, agency + "-handler", "demo");
       clients.add(() -> {
         ready.countDown();
         ready.await();
         for (int i = 0; i < taskIds.size(); i++) {
           long start = System.nanoTime();
-          Http.Answer answer = http.post(engine + "/task/" + taskIds.get(i) + "/complete", Map.of("variables",
-              Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), Map.of("value", "ACCEPT", "type", "String"))));
+          Http.Answer answer = http.post("/task/" + taskIds.get(i) + "/complete", Map.of("variables", variables));
           long micros = (System.nanoTime() - start) / 1_000;
           if (answer.status() != 204) {
             throw new IllegalStateException(agency + ": " + answer.status() + " " + answer.body());
           }
-          if (i >= warmUp) {
+          if (i >= REST_WARM_UP) {
             times.add(micros);
           }
         }
         return null;
       });
-    }
+    });
     long start = System.nanoTime();
     all(clients);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<Long> sorted = new ArrayList<>(times);
     sorted.sort(null);
-    log.add(String.format(Locale.ROOT, "engine-rest: %d completions of 签收 by %d clients in %.1f s, %.1f/s",
-        perClient * CLIENTS.size(), CLIENTS.size(), seconds, perClient * CLIENTS.size() / seconds));
-    return NationalScale.within("2. one completion through engine-rest, 8 clients, p95", sorted, 150);
+    return new Completions(sorted, perClient * tasksByAgency.size() / seconds);
+  }
+
+  private static void deployBareTask(ProcessEngine engine) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(BARE_TASK)
+        .name("基准测试：单任务裸流程")
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .userTask("task").name("任务").camundaCandidateGroups("${group}")
+        .endEvent()
+        .done();
+    engine.getRepositoryService().createDeployment().name("national-scale-bare-task")
+        .addModelInstance(BARE_TASK + ".bpmn", model).deploy();
   }
 
   /** The 签收 tasks of the agency among the proposals of the session, found by the proposals' business keys. */
