@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,10 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -124,16 +119,17 @@ final class DeadlineBurst {
     ProposalSubmission submission = app.getBean(ProposalSubmission.class);
     JdbcClient jdbc = app.getBean(JdbcClient.class);
     RuntimeService runtime = app.getBean(RuntimeService.class);
-    parallel(2 * size, i -> submission.submit(new NewProposal(ProposalKind.SUGGESTION, session,
+    Parallel.each(2, 2 * size, i -> submission.submit(new NewProposal(ProposalKind.SUGGESTION, session,
         "关于改进第" + i + "项基层公共服务的建议", "建议内容", "maohongding", List.of()), "congress-clerk"));
+    LocalDate firstDay = firstDueDay();
     String agencies = "(ARRAY['" + String.join("','", AGENCIES) + "'])[1 + s.g % " + AGENCIES.size() + "]";
     jdbc.sql("UPDATE proposal p SET status = 'DRAFTING', case_number = s.g, lead_agency = " + agencies + ","
         + " reply_issuer = " + agencies + ", first_assigned_at = CURRENT_TIMESTAMP, assigned_at = CURRENT_TIMESTAMP,"
         + " assignment_round = 1, reply_due = CASE WHEN s.g % 2 = 0 THEN :first ELSE :second END"
         + " FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS g FROM proposal WHERE session_code = :session) s"
         + " WHERE p.id = s.id")
-        .param("first", firstDueDay(app))
-        .param("second", firstDueDay(app).plusDays(1))
+        .param("first", firstDay)
+        .param("second", firstDay.plusDays(1))
         .param("session", session)
         .update();
     jdbc.sql("INSERT INTO proposal_agency (proposal_id, round, agency_code, role, position, assigned_by, assigned_at)"
@@ -141,7 +137,7 @@ final class DeadlineBurst {
         .param(session).update();
     List<Map<String, Object>> rows = jdbc.sql("SELECT process_instance_id, case_number, lead_agency FROM proposal"
         + " WHERE session_code = ? ORDER BY id").param(session).query().listOfRows();
-    parallel(rows.size(), i -> {
+    Parallel.each(2, rows.size(), i -> {
       Map<String, Object> row = rows.get(i);
       String instance = (String) row.get("process_instance_id");
       Map<String, Object> variables = new HashMap<>();
@@ -154,12 +150,11 @@ final class DeadlineBurst {
           .cancelAllForActivity(ReviewProposal.KEY)
           .startBeforeActivity("replyPreparation")
           .execute();
-      return instance;
     });
   }
 
-  /** A working day some 60 days ahead whose next day is a working day too. */
-  private static LocalDate firstDueDay(ConfigurableApplicationContext app) {
+  /** A Monday to Thursday some 60 days ahead, so that the next day is a weekday too. */
+  private static LocalDate firstDueDay() {
     LocalDate day = LocalDate.now(ProcessDriver.ZONE).plusDays(60);
     while (day.getDayOfWeek().getValue() > 4) {
       day = day.plusDays(1);
@@ -284,28 +279,6 @@ final class DeadlineBurst {
     for (ConfigurableApplicationContext node : nodes) {
       ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration())
           .getJobExecutor().jobWasAdded();
-    }
-  }
-
-  /** Runs the work for 0 … count-1 on two threads. */
-  private static void parallel(int count, java.util.function.IntFunction<Object> work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<Callable<Void>> halves = new ArrayList<>();
-      for (int thread = 0; thread < 2; thread++) {
-        int first = thread;
-        halves.add(() -> {
-          for (int i = first; i < count; i += 2) {
-            work.apply(i);
-          }
-          return null;
-        });
-      }
-      for (Future<Void> done : pool.invokeAll(halves)) {
-        done.get();
-      }
-    } finally {
-      pool.shutdownNow();
     }
   }
 

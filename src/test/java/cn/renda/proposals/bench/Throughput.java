@@ -2,7 +2,6 @@ package cn.renda.proposals.bench;
 
 import cn.renda.proposals.identity.Groups;
 import cn.renda.proposals.process.AcceptAssignment;
-import cn.renda.proposals.process.DraftReply;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.ProcessDriver;
 import cn.renda.proposals.support.Walk;
@@ -15,9 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -72,21 +68,8 @@ final class Throughput {
     ProcessDriver driver = walk.driver();
     ProcessEngine engine = app.getBean(ProcessEngine.class);
     deployBareChain(engine);
-    String text = "建议进一步完善海岛交通基础设施，统筹安排客运航线和码头建设，方便群众出行。".repeat(30).substring(0, 1000);
     String session = ProcessDriver.newSession();
-    Runnable procedure = () -> {
-      String id = driver.submitSuggestion(session, "关于海岛交通的建议");
-      walk.review(id, "ACCEPT", "NORMAL");
-      walk.assign(id, "zfw", "sfj");
-      walk.accept(id, "zfw");
-      walk.coOpinion(id, "sfj");
-      Map<String, Object> reply = Walk.reply("A", null);
-      reply.put(DraftReply.REPLY_TEXT.name(), text);
-      driver.complete("zfw-handler", id, DraftReply.KEY, reply);
-      walk.signOff(id, "zfw", "APPROVE");
-      walk.feedback(id, "SATISFIED");
-      walk.evaluate(id, "A");
-    };
+    Runnable procedure = () -> NationalScale.toTheEnd(walk, driver.submitSuggestion(session, "关于海岛交通的建议"));
     Runnable bare = () -> bareLifecycle(engine, driver);
     int warmUp = Math.max(2, lifecycles / 10);
     perSecond(warmUp, bare);
@@ -176,7 +159,7 @@ final class Throughput {
       });
     });
     long start = System.nanoTime();
-    all(clients);
+    Parallel.all(clients);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<Long> sorted = new ArrayList<>(times);
     sorted.sort(null);
@@ -237,29 +220,8 @@ final class Throughput {
 
   /** Task completions a second of {@code count} lifecycles on {@link #THREADS} threads. */
   private static double perSecond(int count, Runnable lifecycle) throws Exception {
-    List<Callable<Void>> work = new ArrayList<>();
-    for (int thread = 0; thread < THREADS; thread++) {
-      int first = thread;
-      work.add(() -> {
-        for (int i = first; i < count; i += THREADS) {
-          lifecycle.run();
-        }
-        return null;
-      });
-    }
     long start = System.nanoTime();
-    all(work);
+    Parallel.each(THREADS, count, i -> lifecycle.run());
     return count * STEPS.size() / ((System.nanoTime() - start) / 1e9);
-  }
-
-  private static void all(List<Callable<Void>> work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(work.size());
-    try {
-      for (Future<Void> done : pool.invokeAll(work)) {
-        done.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }
