@@ -26,6 +26,11 @@ class Links {
     return base + "/camunda/app/tasklist/" + engineName + "/";
   }
 
+  /** The proposal's page in the deputies' workspace (代表工作台), where they confirm, read replies and rate them. */
+  String workspace(String proposalId) {
+    return base + "/deputy/proposals/" + proposalId;
+  }
+
   /** The proposal's record (for signed-in users). */
   String record(String proposalId) {
     return base + "/api/proposals/" + proposalId;

@@ -12,6 +12,12 @@ public enum NotificationKind implements Labelled {
   REMINDER("期限提醒"),
   /** An overdue alert to the supervisors ({@link AlertKind} overdue kinds). */
   OVERDUE("超期督办"),
+  /** 附议确认: a co-signer is asked to confirm or decline. */
+  CO_SIGNATURE_REQUESTED("请确认附议"),
+  /** The co-signing left a motion short of ten deputies: its lead deputy chooses. */
+  SHORT_OF_CO_SIGNERS("附议人数不足"),
+  /** 撤回: the co-signers learn that the lead deputy withdrew the proposal. */
+  WITHDRAWN("撤回通知"),
   /** 不予立案: the deputies learn that the proposal was rejected, and why. */
   REJECTED("不予立案通知"),
   /** 答复送达: the deputies receive the reply letter (复函). */

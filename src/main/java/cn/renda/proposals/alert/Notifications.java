@@ -102,7 +102,7 @@ public class Notifications {
     String text = "您提出的" + record.kind().label() + "《" + record.title() + "》经县人大常委会办公室审查，决定不予立案。\n"
         + "理由：" + (record.reviewComment() == null ? "（未说明）" : record.reviewComment()) + "\n\n"
         + "如有疑问，请与县人大常委会办公室联系。";
-    String link = links.record(proposalId);
+    String link = links.workspace(proposalId);
     record(record, null, NotificationKind.REJECTED, NotificationKind.REJECTED.label(),
         Audience.users(record.deputies()),
         mail("尊敬的代表", text, "查看案件：" + link), link);
@@ -128,10 +128,10 @@ public class Notifications {
     }
     text.append("\n复函全文：\n\n").append(letter.text());
     boolean published = record.publishedAt() != null;
-    String link = published ? links.publicRecord(proposalId) : links.record(proposalId);
+    String link = links.workspace(proposalId);
+    String more = "代表工作台：" + link + (published ? "\n公开的答复：" + links.publicRecord(proposalId) : "");
     record(record, null, NotificationKind.REPLY_DELIVERED, NotificationKind.REPLY_DELIVERED.label(),
-        Audience.users(record.deputies()),
-        mail("尊敬的代表", text.toString(), (published ? "公开的答复：" : "查看案件：") + link), link);
+        Audience.users(record.deputies()), mail("尊敬的代表", text.toString(), more), link);
   }
 
   /** 代表评价: the lead deputy is asked to rate the reply ({@code taskId}) by {@code due}. */
@@ -140,9 +140,43 @@ public class Notifications {
     String text = agencies.nameOf(record.leadAgency()) + "对您领衔提出的" + Texts.proposal(record)
         + "的答复已送达（复函全文见“答复（复函）”邮件）。\n"
         + "请于 " + day(due) + " 前对答复作出评价：满意、基本满意或不满意。逾期未评价的，记为未反馈。";
-    String link = links.task(taskId);
+    String link = links.workspace(proposalId);
     record(record, null, NotificationKind.FEEDBACK_REQUESTED, NotificationKind.FEEDBACK_REQUESTED.label(),
         Audience.users(List.of(deputy)), mail(recipients.userName(deputy) + "代表", text, "评价入口：" + link), link);
+  }
+
+  /** 附议确认: a co-signer is asked to confirm or decline by {@code due}. */
+  public void coSignatureRequested(String proposalId, String coSigner, Date due) {
+    ProposalRecord record = records.get(proposalId);
+    String text = record.nameOf(record.leadDeputy()) + "代表领衔提出" + Texts.proposal(record) + "，将您列为附议代表。\n"
+        + "请于 " + day(due) + " 前在代表工作台确认是否同意附议；逾期未确认的，不计为附议人。";
+    String link = links.workspace(proposalId);
+    record(record, null, NotificationKind.CO_SIGNATURE_REQUESTED, NotificationKind.CO_SIGNATURE_REQUESTED.label(),
+        Audience.users(List.of(coSigner)), mail(recipients.userName(coSigner) + "代表", text, "确认入口：" + link), link);
+  }
+
+  /** The co-signing left a motion short: its lead deputy submits it as a suggestion or withdraws it by {@code due}. */
+  public void shortOfCoSigners(String proposalId, int deputies, Date due) {
+    ProposalRecord record = records.get(proposalId);
+    String text = "您领衔提出的" + Texts.proposal(record) + "附议确认期限已届满，确认联名的代表共 " + deputies
+        + " 名（含您本人），不足议案所需的 10 名。\n"
+        + "请于 " + day(due) + " 前在代表工作台选择：改作建议提交（已确认的代表作为附议人），或撤回。";
+    String link = links.workspace(proposalId);
+    record(record, null, NotificationKind.SHORT_OF_CO_SIGNERS, NotificationKind.SHORT_OF_CO_SIGNERS.label(),
+        Audience.users(List.of(record.leadDeputy())),
+        mail(recipients.userName(record.leadDeputy()) + "代表", text, "处理入口：" + link), link);
+  }
+
+  /** 撤回: the co-signers learn that the lead deputy withdrew the proposal. */
+  public void withdrawn(String proposalId, List<String> coSigners) {
+    if (coSigners.isEmpty()) {
+      return;
+    }
+    ProposalRecord record = records.get(proposalId);
+    String text = record.nameOf(record.leadDeputy()) + "代表已撤回其领衔提出的" + Texts.proposal(record) + "，该件不再办理。";
+    String link = links.workspace(proposalId);
+    record(record, null, NotificationKind.WITHDRAWN, NotificationKind.WITHDRAWN.label(), Audience.users(coSigners),
+        mail("尊敬的代表", text, "查看：" + link), link);
   }
 
   /**

@@ -17,7 +17,9 @@ public enum Candidates {
   /** The government office, and the congress office as well for key proposals. */
   SUPERVISORS("${routing.supervisors(execution)}", false),
   /** The lead deputy, as the task's assignee. */
-  LEAD_DEPUTY("${routing.leadDeputy(execution)}", true);
+  LEAD_DEPUTY("${routing.leadDeputy(execution)}", true),
+  /** The co-signer of this instance of the parallel co-signing, as the task's assignee. */
+  CO_SIGNER("${routing.coSigner(execution)}", true);
 
   private final String expression;
   private final boolean assignee;

@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param followUpInterval 跟踪落实: time between progress reports after the planned resolution date
  * @param reminderBefore reminders come this long before a deadline
  * @param escalationRepeat the overdue escalation repeats at this interval while the work is open
+ * @param coSigning 附议确认 window, working days from a deputy's own submission; unanswered co-signers drop out
+ * @param shortMotion the lead deputy's choice for a motion short of deputies, working days (due date only: the
+ *     system never converts or withdraws a deputy's motion on its own)
  */
 @Validated
 @ConfigurationProperties("proposals.deadlines")
@@ -42,4 +45,6 @@ public record DeadlineProperties(
     @DefaultValue("P1M") Period rehandling,
     @DefaultValue("P3M") Period followUpInterval,
     @DefaultValue("P7D") Period reminderBefore,
-    @DefaultValue("P7D") Period escalationRepeat) {}
+    @DefaultValue("P7D") Period escalationRepeat,
+    @DefaultValue("3") @Min(1) int coSigning,
+    @DefaultValue("5") @Min(1) int shortMotion) {}

@@ -64,6 +64,20 @@ public class Deadlines {
     return endOf(workingDaysFromToday(properties.supervision()));
   }
 
+  /** The last day of the co-signing window that opens today. */
+  public LocalDate coSigningDay() {
+    return workingDaysFromToday(properties.coSigning());
+  }
+
+  /** The end of the co-signing window, as the record keeps it (the timer and every co-signer's task). */
+  public Date coSigning(VariableScope execution) {
+    return endOf(record(execution).coSigningDue());
+  }
+
+  public Date shortMotion() {
+    return endOf(workingDaysFromToday(properties.shortMotion()));
+  }
+
   public Date evaluation() {
     return endOf(workingDaysFromToday(properties.evaluation()));
   }

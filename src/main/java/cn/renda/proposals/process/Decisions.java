@@ -8,6 +8,12 @@ public final class Decisions {
   /** 审查立案. */
   public enum Review { ACCEPT, CONVERT_TO_SUGGESTION, REJECT }
 
+  /** 附议确认 of one co-signer. */
+  public enum CoSignature { CONFIRM, DECLINE }
+
+  /** The lead deputy's choice when the co-signing leaves a motion short of ten deputies. */
+  public enum ShortMotion { SUBMIT_AS_SUGGESTION, WITHDRAW }
+
   /** 签收 or 退回. */
   public enum Assignment { ACCEPT, DISPUTE }
 

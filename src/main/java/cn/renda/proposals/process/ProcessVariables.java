@@ -36,6 +36,8 @@ public final class ProcessVariables {
   public static final Variable<Integer> REHANDLING_ROUND = Variable.number("rehandlingRound");
   /** The co-agency of one instance of the parallel co-opinions (the multi-instance element variable). */
   public static final Variable<String> CO_AGENCY = Variable.text("coAgency");
+  /** The co-signer of one instance of the parallel co-signing (附议确认). */
+  public static final Variable<String> CO_SIGNER = Variable.text("coSigner");
   /** Whether this run of the overdue escalation raised a new alert (local to the escalation sub-process). */
   public static final Variable<Boolean> ALERT_RAISED = Variable.flag("alertRaised");
 

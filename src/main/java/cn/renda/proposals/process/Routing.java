@@ -2,6 +2,7 @@ package cn.renda.proposals.process;
 
 import cn.renda.proposals.identity.Groups;
 import cn.renda.proposals.proposal.AssignmentRounds;
+import cn.renda.proposals.proposal.CoSignatures;
 import cn.renda.proposals.proposal.Priority;
 import cn.renda.proposals.proposal.ProposalRecord;
 import java.util.List;
@@ -17,10 +18,12 @@ public class Routing {
 
   private final ProcessRecords processRecords;
   private final AssignmentRounds rounds;
+  private final CoSignatures coSignatures;
 
-  public Routing(ProcessRecords processRecords, AssignmentRounds rounds) {
+  public Routing(ProcessRecords processRecords, AssignmentRounds rounds, CoSignatures coSignatures) {
     this.processRecords = processRecords;
     this.rounds = rounds;
+    this.coSignatures = coSignatures;
   }
 
   public String leadAgency(DelegateExecution execution) {
@@ -39,6 +42,16 @@ public class Routing {
       throw new IllegalStateException(coAgency + " is no co-agency of proposal " + record.id());
     }
     return Groups.agency(coAgency);
+  }
+
+  /** The co-signer of this instance of the parallel co-signing, one the record still waits for. */
+  public String coSigner(DelegateExecution execution) {
+    ProposalRecord record = processRecords.of(execution);
+    String coSigner = ProcessVariables.CO_SIGNER.get(execution);
+    if (!coSignatures.pending(record.id()).contains(coSigner)) {
+      throw new IllegalStateException(coSigner + " is no pending co-signer of proposal " + record.id());
+    }
+    return coSigner;
   }
 
   public String supervisors(DelegateExecution execution) {

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Feedbacks {
 
   /** The feedback on the reply of one round; {@code givenBy} is null for silence (NO_RESPONSE). */
-  public record Feedback(int round, Satisfaction satisfaction, String comment, String givenBy, Instant givenAt) {}
+  public record Feedback(int round, Satisfaction satisfaction, String comment, String givenBy, Instant givenAt,
+      DeputyCommunication deputyCommunication) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -34,14 +35,24 @@ public class Feedbacks {
 
   /** Records the feedback on the reply of the current round; NO_RESPONSE when the window closed in silence. */
   public void give(String id, Satisfaction satisfaction, String comment, String actor) {
+    give(id, satisfaction, comment, null, actor);
+  }
+
+  /**
+   * The same, with the deputy's account of how the agency communicated with them before replying ({@code null}
+   * when not given: Tasklist and the API may leave it out).
+   */
+  public void give(String id, Satisfaction satisfaction, String comment, DeputyCommunication communication,
+      String actor) {
     ProposalRecord record = records.require(id, EnumSet.of(ProposalStatus.AWAITING_FEEDBACK), "record feedback",
         "记录代表评价");
     boolean silence = satisfaction == Satisfaction.NO_RESPONSE;
     jdbc.sql("""
-            INSERT INTO feedback (id, proposal_id, round, satisfaction, comment, given_by, given_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+            INSERT INTO feedback (id, proposal_id, round, satisfaction, comment, given_by, given_at,
+                                  deputy_communication)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(UUID.randomUUID().toString(), id, record.rehandlingRound(), satisfaction.name(), comment,
-            silence ? null : actor, Rows.at(clock.instant()))
+            silence ? null : actor, Rows.at(clock.instant()), communication == null ? null : communication.name())
         .update();
     jdbc.sql("UPDATE proposal SET satisfaction = ? WHERE id = ?").params(satisfaction.name(), id).update();
     facts.refresh(id);
@@ -55,7 +66,8 @@ public class Feedbacks {
     return jdbc.sql("SELECT * FROM feedback WHERE proposal_id = ? ORDER BY round")
         .param(id)
         .query((rs, row) -> new Feedback(rs.getInt("round"), Satisfaction.valueOf(rs.getString("satisfaction")),
-            rs.getString("comment"), rs.getString("given_by"), Rows.instant(rs, "given_at")))
+            rs.getString("comment"), rs.getString("given_by"), Rows.instant(rs, "given_at"),
+            Rows.enumOrNull(DeputyCommunication.class, rs, "deputy_communication")))
         .list();
   }
 }

@@ -37,9 +37,11 @@ public class ProposalQueries {
   private final Timeline timeline;
   private final AgencyDirectory agencies;
   private final Clock clock;
+  private final CoSignatures coSignatures;
 
   public ProposalQueries(JdbcClient jdbc, ProposalRecords records, AssignmentRounds rounds, Replies replies,
-      CoOpinions coOpinions, Feedbacks feedbacks, Timeline timeline, AgencyDirectory agencies, Clock clock) {
+      CoOpinions coOpinions, Feedbacks feedbacks, Timeline timeline, AgencyDirectory agencies, Clock clock,
+      CoSignatures coSignatures) {
     this.jdbc = jdbc;
     this.records = records;
     this.rounds = rounds;
@@ -49,6 +51,7 @@ public class ProposalQueries {
     this.timeline = timeline;
     this.agencies = agencies;
     this.clock = clock;
+    this.coSignatures = coSignatures;
   }
 
   /** A page of the proposals the caller may see, newest first. */
@@ -60,6 +63,7 @@ public class ProposalQueries {
       // so that neither the count nor the page looks at every proposal
       where.append(" AND p.id IN (SELECT v.id FROM proposal v WHERE v.lead_deputy = :user"
           + " UNION SELECT c.proposal_id FROM proposal_co_signer c WHERE c.deputy_id = :user"
+          + " AND c.answer NOT IN ('DECLINED', 'NO_ANSWER')"
           + " UNION SELECT a.proposal_id FROM proposal_agency a JOIN proposal r ON r.id = a.proposal_id"
           + " AND r.assignment_round = a.round WHERE a.agency_code IN (:myAgencies))");
       params.put("user", user.id());
@@ -166,13 +170,20 @@ public class ProposalQueries {
         coOpinions(record, access),
         access.office() || access.leadAgency() || access.deputy() ? feedback(record) : List.of(),
         List.of(),
-        timeline(record, access)));
+        timeline(record, access),
+        coSignatures.of(record.id()).stream()
+            .map(signature -> new ProposalViews.CoSignature(new Person(signature.deputy(),
+                signature.name() == null || signature.name().isBlank() ? signature.deputy() : signature.name()),
+                Coded.of(signature.answer()), signature.answeredAt(), access.office() ? signature.recordedBy() : null))
+            .toList(),
+        record.coSigningDue()));
   }
 
   private static final String SUMMARY_COLUMNS = """
       p.id, p.session_code, p.kind, p.case_number, p.title, p.priority, p.status, p.lead_deputy,
       p.lead_deputy_name, p.lead_agency, p.reply_due, p.submitted_at, p.published_at,
-      (SELECT COUNT(*) FROM proposal_co_signer c WHERE c.proposal_id = p.id) AS co_signers""";
+      (SELECT COUNT(*) FROM proposal_co_signer c
+       WHERE c.proposal_id = p.id AND c.answer NOT IN ('DECLINED', 'NO_ANSWER')) AS co_signers""";
 
   private ProposalViews.Summary summary(ResultSet rs) throws SQLException {
     String deputy = rs.getString("lead_deputy");
@@ -234,9 +245,16 @@ public class ProposalQueries {
   }
 
   private List<ProposalViews.Feedback> feedback(ProposalRecord record) {
+    List<Replies.Reply> versions = replies.versions(record.id());
     return feedbacks.of(record.id()).stream()
-        .map(f -> new ProposalViews.Feedback(f.round(), Coded.of(f.satisfaction()), f.comment(), f.givenBy(),
-            f.givenAt()))
+        .map(f -> {
+          CommunicationMethod recorded = versions.stream()
+              .filter(reply -> reply.rehandlingRound() == f.round() && reply.delivered())
+              .reduce((first, second) -> second).map(Replies.Reply::communicationMethod).orElse(null);
+          DeputyCommunication told = f.deputyCommunication();
+          return new ProposalViews.Feedback(f.round(), Coded.of(f.satisfaction()), f.comment(), f.givenBy(),
+              f.givenAt(), Coded.of(told), Coded.of(recorded), told == null ? null : !told.agreesWith(recorded));
+        })
         .toList();
   }
 

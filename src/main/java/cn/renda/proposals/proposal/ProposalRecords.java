@@ -50,7 +50,11 @@ public class ProposalRecords {
 
   // --- submission and review -------------------------------------------------------------------------------
 
-  /** Stores a validated submission with the deputies' names as they are now; answers the new record's id. */
+  /**
+   * Stores a validated submission with the deputies' names as they are now; answers the new record's id. The lead
+   * deputy's own submission asks its co-signers (附议确认, {@link CoSignatures}); anyone else's (the congress office
+   * registering a proposal handed in on paper) records their signatures as given on paper, by {@code actor}.
+   */
   public String submit(NewProposal proposal, String actor) {
     String id = UUID.randomUUID().toString();
     Map<String, String> names = deputies.namesOf(proposal.deputies());
@@ -71,10 +75,16 @@ public class ProposalRecords {
         .param("actor", actor)
         .param("now", now())
         .update();
+    boolean onPaper = !actor.equals(proposal.leadDeputy());
     int position = 0;
     for (String coSigner : proposal.coSigners()) {
-      jdbc.sql("INSERT INTO proposal_co_signer (proposal_id, deputy_id, deputy_name, position) VALUES (?, ?, ?, ?)")
-          .params(id, coSigner, names.get(coSigner), position++)
+      jdbc.sql("""
+              INSERT INTO proposal_co_signer (proposal_id, deputy_id, deputy_name, position, answer, answered_at,
+                                              recorded_by)
+              VALUES (?, ?, ?, ?, ?, ?, ?)""")
+          .params(id, coSigner, names.get(coSigner), position++,
+              (onPaper ? CoSignatureAnswer.ON_PAPER : CoSignatureAnswer.PENDING).name(), onPaper ? now() : null,
+              onPaper ? actor : null)
           .update();
     }
     timeline.add(id, actor, TimelineAction.SUBMITTED, proposal.kind().label() + "：" + proposal.title());
@@ -112,6 +122,29 @@ public class ProposalRecords {
     timeline.add(id, actor, convertToSuggestion ? TimelineAction.CONVERTED : TimelineAction.ACCEPTED, detail);
     return caseNumber;
   }
+
+  /**
+   * 撤回: the lead deputy withdraws the proposal before it is assigned; it ends here. The caller ends its process in
+   * the same transaction.
+   */
+  public void withdraw(String id, String reason, String actor) {
+    ProposalRecord record = require(id, WITHDRAWABLE, "withdraw it", "撤回");
+    jdbc.sql("UPDATE proposal SET withdrawn_at = ?, withdrawal_reason = ?, closed_at = ? WHERE id = ?")
+        .params(now(), reason, now(), id)
+        .update();
+    enter(record, ProposalStatus.WITHDRAWN);
+    timeline.add(id, actor, TimelineAction.WITHDRAWN, reason);
+  }
+
+  /** A motion short of ten deputies after the co-signing goes on as a suggestion, as its lead deputy chose. */
+  public void submitAsSuggestion(String id, String actor) {
+    require(id, EnumSet.of(ProposalStatus.SHORT_OF_CO_SIGNERS), "submit it as a suggestion", "改作建议提交");
+    jdbc.sql("UPDATE proposal SET kind = ? WHERE id = ?").params(ProposalKind.SUGGESTION.name(), id).update();
+    timeline.add(id, actor, TimelineAction.SUBMITTED_AS_SUGGESTION, null);
+  }
+
+  private static final Set<ProposalStatus> WITHDRAWABLE = EnumSet.copyOf(
+      java.util.Arrays.stream(ProposalStatus.values()).filter(ProposalStatus::withdrawable).toList());
 
   /** 不予立案: the proposal ends here. */
   public void reject(String id, String comment, String actor) {
@@ -296,7 +329,10 @@ public class ProposalRecords {
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public Optional<ProposalRecord> find(String id) {
     Map<String, String> coSigners = new LinkedHashMap<>();
-    jdbc.sql("SELECT deputy_id, deputy_name FROM proposal_co_signer WHERE proposal_id = ? ORDER BY position")
+    // co-signers who declined or let the co-signing window pass are no co-signers of the proposal
+    jdbc.sql("""
+            SELECT deputy_id, deputy_name FROM proposal_co_signer
+            WHERE proposal_id = ? AND answer NOT IN ('DECLINED', 'NO_ANSWER') ORDER BY position""")
         .param(id)
         .query(rs -> {
           coSigners.put(rs.getString("deputy_id"), rs.getString("deputy_name"));
@@ -396,7 +432,8 @@ public class ProposalRecords {
         rs.getString("process_instance_id"),
         rs.getObject("reply_due_nominal", LocalDate.class),
         rs.getObject("co_opinion_due_nominal", LocalDate.class),
-        rs.getObject("progress_due_nominal", LocalDate.class));
+        rs.getObject("progress_due_nominal", LocalDate.class),
+        rs.getObject("co_signing_due", LocalDate.class));
   }
 
   private OffsetDateTime now() {

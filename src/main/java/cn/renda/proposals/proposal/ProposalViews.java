@@ -62,7 +62,15 @@ public final class ProposalViews {
   public record CoOpinion(AgencyRef agency, int round, String status, String text, LocalDate due, String submittedBy,
       Instant submittedAt) {}
 
-  public record Feedback(int round, Coded satisfaction, String comment, String givenBy, Instant givenAt) {}
+  /**
+   * The feedback of one round, with the deputy's account of the agency's communication beside what the agency
+   * recorded; {@code communicationMismatch} is null when the deputy gave no account.
+   */
+  public record Feedback(int round, Coded satisfaction, String comment, String givenBy, Instant givenAt,
+      Coded deputyCommunication, Coded agencyCommunication, Boolean communicationMismatch) {}
+
+  /** A co-signer and their answer to the co-signing (附议确认). */
+  public record CoSignature(Person deputy, Coded answer, Instant answeredAt, String recordedBy) {}
 
   public record Alert(String id, String kind, String kindLabel, AgencyRef subject, LocalDate deadline, int repetition,
       List<String> recipients, String message, Instant raisedAt, String acknowledgedBy, Instant acknowledgedAt) {}
@@ -99,13 +107,15 @@ public final class ProposalViews {
       List<CoOpinion> coOpinions,
       List<Feedback> feedback,
       List<Alert> alerts,
-      List<TimelineEntry> timeline) {
+      List<TimelineEntry> timeline,
+      List<CoSignature> coSignatures,
+      LocalDate coSigningDue) {
 
     public Detail withAlerts(List<Alert> visibleAlerts) {
       return new Detail(id, session, kind, submittedKind, caseNumber, title, content, priority, status, leadDeputy,
           coSigners, submittedBy, submittedAt, reviewComment, agencies, replyIssuer, replyDue, coOpinionDue, overdue,
           rehandlingRound, satisfaction, finalClassification, progressDue, closedAt, publishedAt, replies, coOpinions,
-          feedback, List.copyOf(visibleAlerts), timeline);
+          feedback, List.copyOf(visibleAlerts), timeline, coSignatures, coSigningDue);
     }
   }
 }

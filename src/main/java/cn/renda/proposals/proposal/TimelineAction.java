@@ -6,6 +6,12 @@ package cn.renda.proposals.proposal;
  */
 public enum TimelineAction implements Labelled {
   SUBMITTED("提交", false),
+  CO_SIGNING_OPENED("征求附议", false),
+  CO_SIGNATURE_CONFIRMED("确认附议", false),
+  CO_SIGNATURE_DECLINED("不同意附议", false),
+  CO_SIGNING_CLOSED("附议确认结束", false),
+  SUBMITTED_AS_SUGGESTION("附议不足，改作建议提交", false),
+  WITHDRAWN("领衔代表撤回", false),
   ACCEPTED("审查立案", false),
   CONVERTED("转为建议立案", false),
   REJECTED("不予立案", false),

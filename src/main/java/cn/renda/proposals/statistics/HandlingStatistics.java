@@ -11,7 +11,6 @@ import cn.renda.proposals.proposal.HandlingFigures.AgencyCounts;
 import cn.renda.proposals.proposal.HandlingFigures.ReplyTime;
 import cn.renda.proposals.proposal.HandlingFilter;
 import cn.renda.proposals.proposal.HandlingItem;
-import cn.renda.proposals.proposal.ProposalStatus;
 import cn.renda.proposals.proposal.ProposalViews.AgencyRef;
 import cn.renda.proposals.proposal.ProposalViews.Coded;
 import cn.renda.proposals.web.ForbiddenException;
@@ -298,7 +297,7 @@ public class HandlingStatistics {
     }
     Long daysOverdue = item.status().replyOwed() && item.replyDue() != null && item.replyDue().isBefore(today)
         ? ChronoUnit.DAYS.between(item.replyDue(), today) : null;
-    boolean ended = item.status() == ProposalStatus.CLOSED || item.status() == ProposalStatus.REJECTED;
+    boolean ended = item.status().ended();
     return new DrillDown.Item(
         item.id(),
         item.caseNumber(),

@@ -94,7 +94,8 @@ class ModelTest {
           .list().stream().map(CamundaTaskListener::getCamundaEvent).collect(Collectors.toSet());
       assertThat(events).as(task.getId() + " listeners").containsExactlyInAnyOrder("create", "complete");
     });
-    assertThat(ids).containsExactlyInAnyOrder(ReviewProposal.KEY, AssignAgencies.KEY,
+    assertThat(ids).containsExactlyInAnyOrder(ConfirmCoSignature.KEY, DecideShortMotion.KEY,
+        ReviewProposal.KEY, AssignAgencies.KEY,
         AcceptAssignment.KEY, ProvideCoOpinion.KEY, DraftReply.KEY,
         ApproveExtension.KEY, SignOffReply.KEY, GiveFeedback.KEY,
         SuperviseDissatisfaction.KEY, SuperviseOverdue.KEY,
