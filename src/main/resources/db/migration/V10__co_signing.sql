@@ -10,8 +10,8 @@ UPDATE proposal_co_signer SET
     answered_at = (SELECT p.submitted_at FROM proposal p WHERE p.id = proposal_co_signer.proposal_id),
     recorded_by = (SELECT p.submitted_by FROM proposal p WHERE p.id = proposal_co_signer.proposal_id);
 
--- The co-signing window's end, and the withdrawal (撤回) by the lead deputy before assignment.
-ALTER TABLE proposal ADD COLUMN co_signing_due DATE;
+-- The withdrawal (撤回) by the lead deputy before assignment. (The co-signing window is kept by its tasks and timer,
+-- as the other short windows are.)
 ALTER TABLE proposal ADD COLUMN withdrawn_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE proposal ADD COLUMN withdrawal_reason VARCHAR(2000);
 

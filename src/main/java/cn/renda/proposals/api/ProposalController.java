@@ -2,7 +2,10 @@ package cn.renda.proposals.api;
 
 import cn.renda.proposals.alert.AlertQueries;
 import cn.renda.proposals.identity.CurrentUser;
+import cn.renda.proposals.process.Decisions.CoSignature;
+import cn.renda.proposals.process.DeputyTasks;
 import cn.renda.proposals.process.ProposalSubmission;
+import cn.renda.proposals.process.Withdrawal;
 import cn.renda.proposals.proposal.NewProposal;
 import cn.renda.proposals.proposal.Priority;
 import cn.renda.proposals.proposal.ProposalAccess;
@@ -40,11 +43,16 @@ class ProposalController {
   private final ProposalSubmission submission;
   private final ProposalQueries queries;
   private final AlertQueries alerts;
+  private final DeputyTasks deputyTasks;
+  private final Withdrawal withdrawal;
 
-  ProposalController(ProposalSubmission submission, ProposalQueries queries, AlertQueries alerts) {
+  ProposalController(ProposalSubmission submission, ProposalQueries queries, AlertQueries alerts,
+      DeputyTasks deputyTasks, Withdrawal withdrawal) {
     this.submission = submission;
     this.queries = queries;
     this.alerts = alerts;
+    this.deputyTasks = deputyTasks;
+    this.withdrawal = withdrawal;
   }
 
   @PostMapping
@@ -111,6 +119,36 @@ class ProposalController {
   @GetMapping("/{id}")
   @Operation(summary = "The record with its agencies, replies, co-opinions, feedback, alerts and timeline")
   ProposalViews.Detail get(@PathVariable String id, CurrentUser user) {
+    return detail(user, id);
+  }
+
+  @PostMapping("/{id}/co-signature")
+  @Operation(summary = "附议确认: a co-signer of a deputy's own submission confirms (CONFIRM) or declines (DECLINE)")
+  ResponseEntity<Void> coSignature(@PathVariable String id, @RequestBody DeputyRequests.CoSignatureRequest request,
+      CurrentUser user) {
+    detail(user, id);
+    Violations violations = new Violations();
+    CoSignature answer = null;
+    if (violations.required("answer", request.answer(), "附议答复")) {
+      try {
+        answer = CoSignature.valueOf(request.answer());
+      } catch (IllegalArgumentException e) {
+        violations.add("answer", "choice", "附议答复应为 CONFIRM（同意附议）或 DECLINE（不同意附议）",
+            "answer must be CONFIRM or DECLINE");
+      }
+    }
+    violations.throwIfAny();
+    deputyTasks.answerCoSignature(id, user.id(), answer);
+    // no record in the answer: a co-signer who declined is no deputy of the proposal any more
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{id}/withdrawal")
+  @Operation(summary = "撤回: the lead deputy withdraws the proposal until it is assigned (reason required)")
+  ProposalViews.Detail withdraw(@PathVariable String id, @RequestBody DeputyRequests.WithdrawalRequest request,
+      CurrentUser user) {
+    detail(user, id);
+    withdrawal.withdraw(id, user.id(), request.reason());
     return detail(user, id);
   }
 

@@ -80,6 +80,14 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       error.put("retryAfterSeconds", seconds);
       body = json.writeValueAsBytes(error);
       contentType = "application/json";
+    } else if (path.startsWith("/deputy/")) {
+      // the deputies' workspace is pages, not an API: a page people can read
+      body = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
+          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>请稍后再试 - 代表工作台</title>"
+          + "<link rel=\"stylesheet\" href=\"/deputy/assets/style.css\"></head><body><main class=\"page\">"
+          + "<h1>请稍后再试</h1><p class=\"notice error\">" + zh + "</p><p><a href=\"/deputy/login\">返回登录</a></p>"
+          + "</main></body></html>").getBytes(StandardCharsets.UTF_8);
+      contentType = "text/html";
     } else {
       body = json.writeValueAsBytes(Problem.of(ProblemKind.TOO_MANY_REQUESTS, en, zh, request.getRequestURI()));
       contentType = Problem.MEDIA_TYPE;

@@ -20,6 +20,8 @@ enum DeadlineExpression {
   EXTENSION_APPROVAL("extensionApproval"),
   SUPERVISION("supervision"),
   EVALUATION("evaluation"),
+  CO_SIGNING("coSigning"),
+  SHORT_MOTION("shortMotion"),
   REPLY_DUE("replyDue", RecordDeadline.REPLY, Form.DUE),
   REPLY_REMINDER("replyReminder", RecordDeadline.REPLY, Form.REMINDER),
   REPLY_OVERDUE_CYCLE("replyOverdueCycle", RecordDeadline.REPLY, Form.WEEKLY_FROM_DUE),

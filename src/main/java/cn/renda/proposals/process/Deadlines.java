@@ -69,9 +69,9 @@ public class Deadlines {
     return workingDaysFromToday(properties.coSigning());
   }
 
-  /** The end of the co-signing window, as the record keeps it (the timer and every co-signer's task). */
-  public Date coSigning(VariableScope execution) {
-    return endOf(record(execution).coSigningDue());
+  /** The end of the co-signing window that opens today (the timer and every co-signer's task). */
+  public Date coSigning() {
+    return endOf(coSigningDay());
   }
 
   public Date shortMotion() {

@@ -1,5 +1,6 @@
 package cn.renda.proposals.process;
 
+import cn.renda.proposals.platform.Actors;
 import cn.renda.proposals.process.Decisions.CoSignature;
 import cn.renda.proposals.process.Decisions.ShortMotion;
 import cn.renda.proposals.proposal.DeputyCommunication;
@@ -29,9 +30,22 @@ public class DeputyTasks {
   public record Open(String taskId, String key, Date due) {}
 
   private final TaskService taskService;
+  private final Actors actors;
 
-  public DeputyTasks(TaskService taskService) {
+  public DeputyTasks(TaskService taskService, Actors actors) {
     this.taskService = taskService;
+    this.actors = actors;
+  }
+
+  /** When the proposal's co-signing window ends, while co-signers are still to answer. */
+  public Optional<Date> coSigningEnds(String proposalId) {
+    return actors.asSystem(() -> taskService.createTaskQuery()
+        .processInstanceBusinessKey(proposalId)
+        .taskDefinitionKey(ConfirmCoSignature.KEY)
+        .list().stream()
+        .map(Task::getDueDate)
+        .filter(java.util.Objects::nonNull)
+        .max(Date::compareTo));
   }
 
   /** The deputy's open tasks on the proposal: co-signing, the short motion's choice, feedback. */

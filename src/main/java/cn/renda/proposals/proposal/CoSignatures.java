@@ -90,7 +90,6 @@ public class CoSignatures {
   public void open(String id, LocalDate due) {
     ProposalRecord record = records.require(id, EnumSet.of(ProposalStatus.SUBMITTED, ProposalStatus.CO_SIGNING),
         "ask its co-signers", "征求附议");
-    jdbc.sql("UPDATE proposal SET co_signing_due = ? WHERE id = ?").params(due, id).update();
     timeline.add(id, record.leadDeputy(), TimelineAction.CO_SIGNING_OPENED,
         "请 " + pending(id).size() + " 名附议代表于 " + Texts.day(due) + " 前确认");
   }

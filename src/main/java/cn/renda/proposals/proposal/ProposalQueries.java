@@ -175,8 +175,7 @@ public class ProposalQueries {
             .map(signature -> new ProposalViews.CoSignature(new Person(signature.deputy(),
                 signature.name() == null || signature.name().isBlank() ? signature.deputy() : signature.name()),
                 Coded.of(signature.answer()), signature.answeredAt(), access.office() ? signature.recordedBy() : null))
-            .toList(),
-        record.coSigningDue()));
+            .toList()));
   }
 
   private static final String SUMMARY_COLUMNS = """

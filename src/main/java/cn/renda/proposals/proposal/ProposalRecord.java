@@ -14,7 +14,6 @@ import java.util.stream.Stream;
  *     change later; the record keeps who signed it)
  * @param replyDueNominal the day the reply deadline's rule gave before it moved to a working day ({@link DueDay});
  *     null for deadlines recorded before it was kept, and so for the other two
- * @param coSigningDue the last day co-signers may confirm (附议确认); null when nobody was asked
  */
 public record ProposalRecord(
     String id,
@@ -51,8 +50,7 @@ public record ProposalRecord(
     String processInstanceId,
     LocalDate replyDueNominal,
     LocalDate coOpinionDueNominal,
-    LocalDate progressDueNominal,
-    LocalDate coSigningDue) {
+    LocalDate progressDueNominal) {
 
   /** The reply deadline with the day its rule gave (the deadline itself when that is not known). */
   public DueDay replyDueDay() {

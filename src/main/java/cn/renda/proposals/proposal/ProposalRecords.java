@@ -432,8 +432,7 @@ public class ProposalRecords {
         rs.getString("process_instance_id"),
         rs.getObject("reply_due_nominal", LocalDate.class),
         rs.getObject("co_opinion_due_nominal", LocalDate.class),
-        rs.getObject("progress_due_nominal", LocalDate.class),
-        rs.getObject("co_signing_due", LocalDate.class));
+        rs.getObject("progress_due_nominal", LocalDate.class));
   }
 
   private OffsetDateTime now() {

@@ -62,6 +62,9 @@ public final class ProposalRules {
       String field = NewProposal.CO_SIGNERS + "[" + i + "]";
       if (coSigner == null || coSigner.isBlank()) {
         violations.add(field, "required", "附议代表不能为空", "co-signer must not be empty");
+      } else if (coSigner.equals(proposal.leadDeputy())) {
+        violations.add(field, "lead-as-co-signer", "领衔代表不能同时作为附议代表：" + coSigner,
+            "the lead deputy cannot also co-sign: " + coSigner);
       } else if (!seen.add(coSigner)) {
         violations.add(field, "duplicate", "代表重复：" + coSigner, "deputy listed twice: " + coSigner);
       } else if (!isDeputy.test(coSigner)) {

@@ -108,14 +108,13 @@ public final class ProposalViews {
       List<Feedback> feedback,
       List<Alert> alerts,
       List<TimelineEntry> timeline,
-      List<CoSignature> coSignatures,
-      LocalDate coSigningDue) {
+      List<CoSignature> coSignatures) {
 
     public Detail withAlerts(List<Alert> visibleAlerts) {
       return new Detail(id, session, kind, submittedKind, caseNumber, title, content, priority, status, leadDeputy,
           coSigners, submittedBy, submittedAt, reviewComment, agencies, replyIssuer, replyDue, coOpinionDue, overdue,
           rehandlingRound, satisfaction, finalClassification, progressDue, closedAt, publishedAt, replies, coOpinions,
-          feedback, List.copyOf(visibleAlerts), timeline, coSignatures, coSigningDue);
+          feedback, List.copyOf(visibleAlerts), timeline, coSignatures);
     }
   }
 }

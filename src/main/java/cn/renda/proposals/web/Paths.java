@@ -42,6 +42,11 @@ public final class Paths {
     return under(path, "/public");
   }
 
+  /** The deputies' workspace (代表工作台). */
+  public static boolean isDeputyWorkspace(String path) {
+    return under(path, "/deputy");
+  }
+
   /** The calendar page and its script and stylesheet (节假日安排). */
   public static boolean isCalendarPage(String path) {
     return under(path, "/calendar");

@@ -28,6 +28,9 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
   /** The calendar page: its own script and stylesheet, and calls to our API; nothing inline, nothing from elsewhere. */
   static final String CALENDAR_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
       + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  /** The deputies' workspace: its own stylesheet and script, forms posted to itself; nothing inline, nothing else. */
+  static final String DEPUTY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+      + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   /** JSON answers are never rendered as pages; should a browser do so anyway, nothing may run or load. */
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -45,6 +48,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     String policy = null;
     if (Paths.isPublic(path)) {
       policy = PUBLIC_POLICY;
+    } else if (Paths.isDeputyWorkspace(path)) {
+      policy = DEPUTY_POLICY;
     } else if (Paths.isCalendarPage(path)) {
       policy = CALENDAR_POLICY;
     } else if (Paths.isApiDocs(path)) {

@@ -71,7 +71,7 @@ class NotificationMailTest {
       assertThat(mail.body())
           .startsWith("尊敬的代表：")
           .contains("经县人大常委会办公室审查，决定不予立案", "理由：不属于本级人大职权范围")
-          .contains(TestNotifications.BASE_URL + "/api/proposals/" + id);
+          .contains(TestNotifications.BASE_URL + "/deputy/proposals/" + id);
       assertThat(mail.from()).contains(FROM);
     });
     assertThat(outbox.delivery(id, "REJECTED", "MAIL").status()).isEqualTo("SENT");
@@ -176,10 +176,11 @@ class NotificationMailTest {
     assertThat(replies).allSatisfy(mail -> assertThat(mail.body())
         .contains("县信访局已作出答复", "类别标记：A（所提议案建议被采纳,有关问题已解决）", "联系人：金海军")
         .contains("复函全文：", "经研究，现将意见答复如下：……感谢您对我县工作的关心和支持。")
-        .contains(TestNotifications.BASE_URL + "/public/proposals/" + id));
+        .contains(TestNotifications.BASE_URL + "/public/proposals/" + id)
+        .contains(TestNotifications.BASE_URL + "/deputy/proposals/" + id));
 
-    // and the lead deputy alone is asked to rate it, with a link to the feedback task
-    String feedbackTask = driver.task(id, GiveFeedback.KEY).getId();
+    // and the lead deputy alone is asked to rate it, with a link to the proposal in the workspace
+    assertThat(driver.task(id, GiveFeedback.KEY).getAssignee()).isEqualTo("maohongding");
     assertThat(TestMailServer.about(id)).filteredOn(mail -> mail.subject().startsWith("【请对答复进行评价】"))
         .singleElement()
         .satisfies(mail -> {
@@ -187,7 +188,7 @@ class NotificationMailTest {
           assertThat(mail.body())
               .startsWith("毛宏定代表：")
               .contains("满意、基本满意或不满意", "逾期未评价的，记为未反馈")
-              .contains("#/?task=" + feedbackTask);
+              .contains(TestNotifications.BASE_URL + "/deputy/proposals/" + id);
         });
   }
 

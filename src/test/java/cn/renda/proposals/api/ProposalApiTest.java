@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.process.DraftReply;
 import cn.renda.proposals.process.ReviewProposal;
+import cn.renda.proposals.proposal.ProposalRecords;
+import cn.renda.proposals.proposal.ProposalStatus;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
 import cn.renda.proposals.support.ProcessDriver;
@@ -25,6 +27,7 @@ class ProposalApiTest {
   @LocalServerPort int port;
   @Autowired ProcessDriver driver;
   @Autowired Walk walk;
+  @Autowired ProposalRecords records;
 
   @AfterEach
   void resetClock() {
@@ -63,6 +66,18 @@ class ProposalApiTest {
     String id = lead.post("/api/proposals", Map.of("kind", "SUGGESTION", "session", session, "title",
         "关于海岛垃圾转运的建议", "content", "建议建设海岛垃圾转运站。", "coSigners", List.of("maohongding")))
         .json().get("id").asText();
+    // the co-signer is asked first; confirmed, the suggestion goes to review
+    assertThat(records.get(id).status()).isEqualTo(ProposalStatus.CO_SIGNING);
+    Http coSigning = Http.as(base(), "maohongding", "demo");
+    assertThat(coSigning.post("/api/proposals/" + id + "/co-signature", Map.of("answer", "MAYBE")).status())
+        .isEqualTo(400);
+    assertThat(Http.as(base(), "zhoujunjie", "demo")
+        .post("/api/proposals/" + id + "/co-signature", Map.of("answer", "CONFIRM")).status()).isEqualTo(404);
+    assertThat(records.get(id).status()).isEqualTo(ProposalStatus.CO_SIGNING);
+    assertThat(coSigning.post("/api/proposals/" + id + "/co-signature", Map.of("answer", "CONFIRM")).status())
+        .isEqualTo(204);
+    assertThat(coSigning.post("/api/proposals/" + id + "/co-signature", Map.of("answer", "CONFIRM")).status())
+        .isEqualTo(409);
     walk.review(id, "ACCEPT", "NORMAL");
     walk.assign(id, "hyj", "zjj");
     String list = "/api/proposals?session=" + session;

@@ -60,7 +60,6 @@ class CoSigningTest extends ProcessTestBase {
     assertThat(tasks).extracting(Task::getDueDate).containsOnly(ProcessDriver.endOf(LocalDate.of(2026, 7, 9)));
     ProposalRecord record = records.get(id);
     assertThat(record.status()).isEqualTo(ProposalStatus.CO_SIGNING);
-    assertThat(record.coSigningDue()).isEqualTo(LocalDate.of(2026, 7, 9));
     assertThat(outbox.deliveries(id)).filteredOn(d -> d.kind().equals("CO_SIGNATURE_REQUESTED")
         && d.channel().equals("MAIL")).hasSize(9);
     assertThat(driver.job(id, "Timer_CoSigningWindow").getDuedate())
@@ -202,7 +201,6 @@ class CoSigningTest extends ProcessTestBase {
       assertThat(signature.recordedBy()).isEqualTo("congress-clerk");
       assertThat(signature.answeredAt()).isNotNull();
     });
-    assertThat(records.get(id).coSigningDue()).isNull();
   }
 
   @Test

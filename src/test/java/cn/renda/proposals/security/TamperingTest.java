@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.renda.proposals.process.AcceptAssignment;
 import cn.renda.proposals.process.ApproveExtension;
 import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.ConfirmCoSignature;
+import cn.renda.proposals.process.DecideShortMotion;
 import cn.renda.proposals.process.DraftReply;
 import cn.renda.proposals.process.EvaluateHandling;
 import cn.renda.proposals.process.GiveFeedback;
@@ -18,6 +20,7 @@ import cn.renda.proposals.process.SuperviseDissatisfaction;
 import cn.renda.proposals.process.SuperviseOverdue;
 import cn.renda.proposals.process.TaskContract;
 import cn.renda.proposals.process.View;
+import cn.renda.proposals.proposal.ProposalKind;
 import cn.renda.proposals.proposal.ProposalRecords;
 import cn.renda.proposals.proposal.ProposalStatus;
 import cn.renda.proposals.support.Http;
@@ -64,7 +67,8 @@ class TamperingTest {
       "zfw-leader", "sfj-handler", "maohongding", "wuhaibo");
   /** What the system writes and the model or the record relies on; none of it is any task's answer. */
   private static final List<String> SYSTEM_VARIABLES = List.of("proposalId", ProcessVariables.REHANDLING_ROUND.name(),
-      ProcessVariables.LEAD_DEPUTY.name(), ProcessVariables.CO_AGENCY.name(), ProcessVariables.CASE_NUMBER.name());
+      ProcessVariables.LEAD_DEPUTY.name(), ProcessVariables.CO_AGENCY.name(), ProcessVariables.CASE_NUMBER.name(),
+      ProcessVariables.CO_SIGNER.name());
 
   private static final Map<String, Open> OPEN = new LinkedHashMap<>();
   private static String a;
@@ -85,6 +89,20 @@ class TamperingTest {
       return;
     }
     String session = ProcessDriver.newSession();
+    String coSigning = driver.submitOwn(ProposalKind.SUGGESTION, session, "关于篡改测试之附议的建议", "maohongding",
+        List.of("wuhaibo"));
+    open(ConfirmCoSignature.KEY, coSigning, "wuhaibo", Map.of(ConfirmCoSignature.CO_SIGNATURE.name(), "CONFIRM"));
+
+    String shortMotion = driver.submitOwn(ProposalKind.MOTION, session, "关于篡改测试之附议不足的议案", "maohongding",
+        ProcessDriver.CO_SIGNERS.subList(0, 9));
+    try {
+      driver.fire(shortMotion, "Timer_CoSigningWindow");
+    } finally {
+      driver.resetClock();
+    }
+    open(DecideShortMotion.KEY, shortMotion, "maohongding",
+        Map.of(DecideShortMotion.SHORT_MOTION_DECISION.name(), "SUBMIT_AS_SUGGESTION"));
+
     String review = driver.submitSuggestion(session, "关于篡改测试之审查的建议");
     open(ReviewProposal.KEY, review, "congress-clerk",
         Map.of(ReviewProposal.REVIEW_DECISION.name(), "ACCEPT", ProcessVariables.PRIORITY.name(), "NORMAL"));

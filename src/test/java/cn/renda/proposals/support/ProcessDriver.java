@@ -80,6 +80,11 @@ public class ProcessDriver {
         "congress-clerk");
   }
 
+  /** Submits a deputy's own proposal (the lead deputy submits it): its co-signers are asked to confirm. */
+  public String submitOwn(ProposalKind kind, String session, String title, String lead, List<String> coSigners) {
+    return submission.submit(new NewProposal(kind, session, title, "内容：" + title, lead, coSigners), lead);
+  }
+
   public Task task(String proposalId, String taskKey) {
     List<Task> tasks = taskService().createTaskQuery()
         .processInstanceBusinessKey(proposalId)
