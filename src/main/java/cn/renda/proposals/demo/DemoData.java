@@ -5,6 +5,7 @@ import cn.renda.proposals.platform.EngineClock;
 import cn.renda.proposals.process.AcceptAssignment;
 import cn.renda.proposals.process.ApproveExtension;
 import cn.renda.proposals.process.AssignAgencies;
+import cn.renda.proposals.process.ConfirmCoSignature;
 import cn.renda.proposals.process.DraftReply;
 import cn.renda.proposals.process.EvaluateHandling;
 import cn.renda.proposals.process.GiveFeedback;
@@ -351,6 +352,18 @@ class DemoData implements ApplicationRunner {
     toDrafting(feedback, "jyj");
     complete("jyj-handler", feedback, DraftReply.KEY, reply("A", null));
     complete("jyj-leader", feedback, SignOffReply.KEY, Map.of(SignOffReply.SIGN_OFF_DECISION.name(), "APPROVE"));
+
+    // a deputy's own motion from the workspace, at 附议确认: three co-signers have confirmed, six (毛宏定 among them)
+    // are still asked
+    String coSigning = submission.submit(new NewProposal(ProposalKind.MOTION, session, "关于建设海岛应急救援体系的议案",
+        "海岛群众遇急症、海难时救援力量不足，建议建设海岛应急救援体系，配备救援船艇和直升机停机坪，完善联动机制。", "wuhaibo",
+        List.of("zhanglihua", "wangjianguo", "lixiaoming", "maohongding", "chenhaiyan", "liuzhiqiang", "yangxiuying",
+            "huangweidong", "xulina")), "wuhaibo");
+    for (String coSigner : List.of("zhanglihua", "wangjianguo", "lixiaoming")) {
+      complete(coSigner, taskService.createTaskQuery().processInstanceBusinessKey(coSigning)
+          .taskDefinitionKey(ConfirmCoSignature.KEY).taskAssignee(coSigner).singleResult(),
+          Map.of(ConfirmCoSignature.CO_SIGNATURE.name(), "CONFIRM"));
+    }
 
     // assigned four months ago and still unanswered: the job executor escalates it once the application runs
     try {
