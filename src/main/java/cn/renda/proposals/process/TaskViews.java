@@ -5,6 +5,7 @@ import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.calendar.CalendarProperties;
 import cn.renda.proposals.proposal.AssignmentRounds;
 import cn.renda.proposals.proposal.CoOpinions;
+import cn.renda.proposals.proposal.CommunicationMethod;
 import cn.renda.proposals.proposal.Extensions;
 import cn.renda.proposals.proposal.Feedbacks;
 import cn.renda.proposals.proposal.ProgressReports;
@@ -152,10 +153,25 @@ public class TaskViews {
   }
 
   private String feedback(ProposalRecord record) {
+    List<Replies.Reply> versions = replies.versions(record.id());
     return feedbacks.of(record.id()).stream()
         .map(f -> (f.round() == 0 ? "首次答复" : "第" + f.round() + "次重新办理答复") + "：" + f.satisfaction().label()
-            + (f.comment() == null || f.comment().isBlank() ? "" : "——" + f.comment()))
+            + (f.comment() == null || f.comment().isBlank() ? "" : "——" + f.comment())
+            + communication(f, versions))
         .collect(Collectors.joining("\n"));
+  }
+
+  /** The deputy's account of the agency's communication beside the agency's own, and whether they differ. */
+  private static String communication(Feedbacks.Feedback feedback, List<Replies.Reply> versions) {
+    if (feedback.deputyCommunication() == null) {
+      return "";
+    }
+    CommunicationMethod recorded = versions.stream()
+        .filter(reply -> reply.rehandlingRound() == feedback.round() && reply.delivered())
+        .reduce((first, second) -> second).map(Replies.Reply::communicationMethod).orElse(null);
+    boolean agrees = feedback.deputyCommunication().agreesWith(recorded);
+    return "（代表反映答复前的沟通：" + feedback.deputyCommunication().label() + "；承办单位填报："
+        + (recorded == null ? "无" : recorded.label()) + (agrees ? "）" : "，二者不一致）");
   }
 
   private String extension(ProposalRecord record) {

@@ -76,7 +76,7 @@ class BadInputTest {
     cases.add(submit("co-signer twice", motion(Map.of("coSigners", with(NINE, "zhanglihua"))), 400, "coSigners[9]",
         "duplicate"));
     cases.add(submit("lead deputy as co-signer", motion(Map.of("coSigners", with(NINE, "maohongding"))), 400,
-        "coSigners[9]", "duplicate"));
+        "coSigners[9]", "lead-as-co-signer"));
     cases.add(submit("unknown co-signer", motion(Map.of("coSigners", with(NINE, "ghost"))), 400, "coSigners[9]",
         "unknown-deputy"));
     cases.add(submit("title of four characters", motion(Map.of("title", "四个字的")), 400, "title", "size"));

@@ -44,6 +44,8 @@ class DeputyWorkspaceTest {
 
   @Test
   void shouldLogInDeputiesOnlyWithAnHttpOnlySameSiteSessionAndAFormToken() {
+    String title = "关于登录测试" + ProcessDriver.newSession() + "的建议";
+    driver.submitSuggestion(ProcessDriver.newSession(), title);
     WorkspaceClient browser = client();
 
     // the pages need a login
@@ -73,7 +75,8 @@ class DeputyWorkspaceTest {
     assertThat(mine.status()).isEqualTo(200);
     assertThat(mine.raw().headers().firstValue("Content-Security-Policy").orElseThrow())
         .contains("script-src 'self'").contains("form-action 'self'");
-    assertThat(mine.text()).contains("毛宏定 代表", "我的议案建议", "关于规范校外培训机构管理的建议");
+    // the newest first
+    assertThat(mine.text()).contains("毛宏定 代表", "我的议案建议", title, "待审查", "县人大常委会办公室审查中");
 
     // logged out, the pages need a login again
     assertThat(browser.post("/deputy/logout", List.of()).status()).isEqualTo(302);
