@@ -7,7 +7,6 @@ import cn.renda.proposals.proposal.ProposalRules;
 import cn.renda.proposals.web.ConflictException;
 import cn.renda.proposals.web.NotFoundException;
 import cn.renda.proposals.web.Violations;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,10 +49,12 @@ public class Withdrawal {
     }
     records.withdraw(id, reason.strip(), deputy);
     actors.asSystem(() -> {
-      try {
+      boolean listens = runtimeService.createEventSubscriptionQuery().processInstanceId(record.processInstanceId())
+          .eventType("message").eventName(MESSAGE).count() > 0;
+      if (listens) {
         runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(record.processInstanceId()).correlate();
-      } catch (MismatchingMessageCorrelationException e) {
-        // an instance of a model before the withdrawal sub-process existed: it ends without the message
+      } else {
+        // an instance of a model from before the withdrawal sub-process (1.0.0, 1.1.0): it ends without the message
         runtimeService.deleteProcessInstance(record.processInstanceId(), "领衔代表撤回 / withdrawn by the lead deputy");
       }
       return null;

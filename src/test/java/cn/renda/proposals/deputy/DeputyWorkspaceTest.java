@@ -78,6 +78,18 @@ class DeputyWorkspaceTest {
     // the newest first
     assertThat(mine.text()).contains("毛宏定 代表", "我的议案建议", title, "待审查", "县人大常委会办公室审查中");
 
+    // the link of a mail leads through the login to its page, never to another site
+    WorkspaceClient fromMail = client();
+    WorkspaceClient.Page guarded = fromMail.get("/deputy/proposals/" + "some-id");
+    assertThat(guarded.location()).isEqualTo("/deputy/login?next=%2Fdeputy%2Fproposals%2Fsome-id");
+    fromMail.get(guarded.location());
+    assertThat(fromMail.post("/deputy/login", List.of("username", "maohongding", "password", "demo", "next",
+        "/deputy/proposals/some-id")).location()).isEqualTo("/deputy/proposals/some-id");
+    WorkspaceClient lured = client();
+    lured.get("/deputy/login");
+    assertThat(lured.post("/deputy/login", List.of("username", "maohongding", "password", "demo", "next",
+        "//evil.example/deputy")).location()).isEqualTo("/deputy");
+
     // logged out, the pages need a login again
     assertThat(browser.post("/deputy/logout", List.of()).status()).isEqualTo(302);
     assertThat(browser.get("/deputy").status()).isEqualTo(302);

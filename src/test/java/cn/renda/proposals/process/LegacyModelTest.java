@@ -47,7 +47,8 @@ class LegacyModelTest extends ProcessTestBase {
     walk.coOpinion(coOpinions, "sfj");
     String overdue = walk.toDrafting(session, "wjj");
     driver.fire(overdue, "Timer_ReplyOverdue");
-    List<String> ids = List.of(drafting, coOpinions, overdue);
+    String atReview = driver.submitSuggestion(session, "关于旧版本流程之撤回的建议");
+    List<String> ids = List.of(drafting, coOpinions, overdue, atReview);
     ids.forEach(outbox::deliver); // a migration moves the jobs of executions only; these test instances have none else
     ProcessDefinition old = deploy("1.0.0 for the test", "upgrade/proposal-handling-1.0.0.bpmn");
     assertThat(old.getVersionTag()).isEqualTo("1.0.0");
@@ -66,9 +67,16 @@ class LegacyModelTest extends ProcessTestBase {
         DraftReply.EXTENSION_REASON.name(), "需要协调", DraftReply.EXTENSION_UNTIL.name(), until.toString()));
     driver.complete("gov-clerk", overdue, ApproveExtension.KEY,
         Map.of(ApproveExtension.EXTENSION_DECISION.name(), "APPROVE"));
+    // and the lead deputy withdraws the one at review: the 1.0.0 model has no withdrawal sub-process, it ends anyway
+    withdrawal.withdraw(atReview, "maohongding", "已在调研中解决");
+    assertThat(records.get(atReview).status()).isEqualTo(ProposalStatus.WITHDRAWN);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(atReview).count())
+        .isZero();
+    assertThat(driver.tasks(atReview, ReviewProposal.KEY)).isEmpty();
 
     // then they are still on 1.0.0, and each record and task is where the current model would have them
-    ids.forEach(id -> assertThat(instance(id).getProcessDefinitionId()).isEqualTo(old.getId()));
+    List.of(drafting, coOpinions, overdue)
+        .forEach(id -> assertThat(instance(id).getProcessDefinitionId()).isEqualTo(old.getId()));
     assertThat(records.get(drafting).status()).isEqualTo(ProposalStatus.REHANDLING);
     assertThat(records.get(drafting).rehandlingRound()).isEqualTo(1);
     assertThat(driver.task(drafting, DraftReply.KEY).getName()).contains("《关于加强海岛交通建设的建议》");
@@ -81,6 +89,7 @@ class LegacyModelTest extends ProcessTestBase {
   }
 
   @Autowired Deadlines deadlineRules;
+  @Autowired Withdrawal withdrawal;
 
   private LocalDate deadlines(LocalDate day) {
     return deadlineRules.onWorkingDay(day);
