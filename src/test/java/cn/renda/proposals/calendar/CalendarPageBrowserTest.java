@@ -123,6 +123,8 @@ class CalendarPageBrowserTest {
 
     browser.get(url("/calendar"));
     waitForText(By.id("year-title"), "年");
+    // the title comes before the grid: wait for the months rather than race them
+    new WebDriverWait(browser, PATIENCE).until(d -> d.findElements(By.cssSelector("#grid .month")).size() == 12);
 
     assertThat(browser.findElements(By.cssSelector("#grid .month"))).hasSize(12);
     assertThat(browser.findElement(By.id("maintain")).isDisplayed()).isFalse();
