@@ -285,6 +285,10 @@ public class PaperIntake {
         skipped.add(new Checked(number, registerNumber.get(), null, null));
         continue;
       }
+      if (receivedOn.isPresent() && receivedOn.get().isAfter(today)) {
+        errors.add(new CellError(SheetReader.ref(row, 6), number, IntakeTemplate.RECEIVED_ON, "future",
+            "收到日期不能晚于今天", "the day received cannot be after today"));
+      }
       ProposalKind kind = kindText.flatMap(PaperIntake::kind).orElse(null);
       if (kindText.isPresent() && kind == null) {
         errors.add(new CellError(SheetReader.ref(row, 1), number, IntakeTemplate.KIND, "choice", "类型应为“议案”或“建议”",

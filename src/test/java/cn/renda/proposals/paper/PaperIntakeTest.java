@@ -63,14 +63,14 @@ class PaperIntakeTest {
 
   @Test
   void shouldRegisterEveryRowOnceAndNothingOnASecondUpload() throws IOException {
-    // given 200 paper proposals of a session: every third a motion of eleven deputies, received on 2027-01-15
+    // given 200 paper proposals of a session: every third a motion of eleven deputies, received on 2026-01-15
     String session = ProcessDriver.newSession();
     List<List<Object>> rows = new ArrayList<>();
     for (int i = 1; i <= 200; i++) {
       boolean motion = i % 3 == 0;
       rows.add(List.of("P" + i, motion ? "议案" : "建议", "关于海岛民生事项第" + i + "项的" + (motion ? "议案" : "建议"),
           "内容第" + i + "项：建议加快推进。", i % 2 == 0 ? "毛宏定" : "毛宏定（maohongding）", motion ? TEN : "",
-          LocalDate.of(2027, 1, 15)));
+          LocalDate.of(2026, 1, 15)));
     }
     byte[] file = workbook(rows);
 
@@ -103,7 +103,7 @@ class PaperIntakeTest {
       assertThat(proposal.get("status")).isEqualTo("SUBMITTED");
       assertThat(proposal.get("submitted_by")).isEqualTo("congress-clerk");
       assertThat(proposal.get("registered_by")).isEqualTo("congress-clerk");
-      assertThat(proposal.get("received_on").toString()).isEqualTo("2027-01-15");
+      assertThat(proposal.get("received_on").toString()).isEqualTo("2026-01-15");
       assertThat(((Number) proposal.get("co_signers")).intValue()).isEqualTo(motion ? 10 : 0);
       assertThat(((Number) proposal.get("signed_on_paper")).intValue()).isEqualTo(motion ? 10 : 0);
       // the case number comes with acceptance at review (审查立案), as for every submission
@@ -197,6 +197,14 @@ class PaperIntakeTest {
     // a workbook that is not the template
     assertRefused(upload(session, "", workbook(List.of(), List.of("编号", "标题"))), "headers",
         "表头应为：登记号、类型、案由、内容、领衔代表、附议代表、收到日期（请使用下载的登记表模板）");
+    // a file declared over 20 MB is answered before it is sent
+    assertThat(declaring(session, 21L * 1024 * 1024)).startsWith("HTTP/1.1 413").contains("application/problem+json");
+    // a day received in the future
+    driver.today(LocalDate.of(2027, 1, 20));
+    Http.Binary future = upload(session, "", workbook(List.of(List.of("F1", "建议", "关于增设海岛公交线路的建议", "内容",
+        "毛宏定", "", LocalDate.of(2027, 1, 21)))));
+    assertThat(future.status()).isEqualTo(400);
+    assertThat(JSON.readTree(future.body()).at("/errors/0/messageZh").asText()).isEqualTo("第2行「收到日期」：收到日期不能晚于今天");
     // a bad session
     Http.Binary badSession = upload("二〇二七", "", workbook(List.of()));
     assertThat(badSession.status()).isEqualTo(400);
@@ -222,13 +230,14 @@ class PaperIntakeTest {
         .isEqualTo(401);
     assertThat(Http.anonymous(base()).download("/api/paper/intake/template.xlsx?session=" + session).status())
         .isEqualTo(401);
+    assertThat(TableSnapshot.of(jdbc).changedSince(before)).isEmpty();
+
     // nor may anyone else watch the office's jobs
     String job = JSON.readTree(upload(session, "", file).body()).get("id").asText();
     finished(Http.as(base(), "congress-clerk", "demo").download("/api/paper/intake/jobs/" + job));
-    assertThat(Http.as(base(), "gov-clerk", "demo").get("/api/paper/intake/jobs/" + job).status()).isEqualTo(403);
-
-    assertThat(TableSnapshot.of(jdbc).changedSince(before)).isNotEmpty();
     assertThat(registered(session)).isEqualTo(1);
+    assertThat(Http.as(base(), "gov-clerk", "demo").get("/api/paper/intake/jobs/" + job).status()).isEqualTo(403);
+    assertThat(Http.as(base(), "zfw-handler", "demo").get("/api/paper/intake/jobs/" + job).status()).isEqualTo(403);
   }
 
   @Test
@@ -336,7 +345,7 @@ class PaperIntakeTest {
       cell.setT(STCellType.INLINE_STR);
       cell.addNewIs().setT(prose(2_000_000));
       fill(sheet.createRow(9), List.of("B9", "议案", "关于完善法律援助工作机制的议案", "建议完善法律援助。", "毛宏定", TEN,
-          LocalDate.of(2027, 1, 16)));
+          LocalDate.of(2026, 1, 16)));
       return bytes(workbook);
     }
   }
@@ -463,6 +472,22 @@ class PaperIntakeTest {
     return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
         .until(() -> Http.as(base(), "congress-clerk", "demo").get("/api/paper/intake/jobs/" + id).json(),
             job -> !job.get("status").asText().equals("RUNNING"));
+  }
+
+  /** The answer's head to an upload that declares its length and sends nothing (yet). */
+  private String declaring(String session, long length) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      String auth = java.util.Base64.getEncoder()
+          .encodeToString("congress-clerk:demo".getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().write(("POST /api/paper/intake?session=" + session + " HTTP/1.1\r\nHost: localhost\r\n"
+          + "Authorization: Basic " + auth + "\r\nContent-Type: " + XLSX + "\r\nContent-Length: " + length
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      byte[] head = new byte[2048];
+      int read = socket.getInputStream().read(head);
+      return new String(head, 0, Math.max(read, 0), StandardCharsets.UTF_8);
+    }
   }
 
   private static void assertRefused(Http.Binary answer, String code, String messageZh) throws IOException {
