@@ -109,6 +109,13 @@ class ReplyLetterPdfTest {
       ImageIO.write(image, "png", LETTERS.resolve("proposal-28-reply-page1.png").toFile());
       assertThat(redPixels(image, 0, image.getHeight() / 5)).isGreaterThan(500);
       assertThat(darkPixels(image, image.getHeight() / 4, image.getHeight())).isGreaterThan(20_000);
+      // and the last page, which the issuer signs
+      int last = pdf.getNumberOfPages();
+      assertThat(compact(pageText(pdf, last))).endsWith(
+          "感谢你们对我县基层社会治理工作的关心和支持。嵊泗县人民政府办公室2020年7月31日(联系人:金海军,联系电话:***2584)");
+      ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(last - 1, 110), "png",
+          LETTERS.resolve("proposal-28-reply-last-page.png").toFile());
+      System.out.printf("Reply letter of proposal no. 28: %d pages%n", last);
     }
     System.out.printf("Reply letter of proposal no. 28: %d bytes%n", answer.body().length);
     // a download is not a visit of the record
