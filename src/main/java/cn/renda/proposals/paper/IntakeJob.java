@@ -58,6 +58,10 @@ final class IntakeJob {
     return owner;
   }
 
+  String session() {
+    return session;
+  }
+
   Status status() {
     return status;
   }

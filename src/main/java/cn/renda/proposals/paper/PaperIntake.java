@@ -135,9 +135,7 @@ public class PaperIntake {
     IntakeJob job = new IntakeJob(UUID.randomUUID().toString(), session, mode, user.id(),
         sheet.rows().size() + sheet.registered().size() + sheet.refused().size(), clock.instant());
     for (Checked row : sheet.registered()) {
-      job.outcome(new IntakeJob.RowOutcome(row.row(), row.registerNumber(), IntakeJob.Outcome.SKIPPED, null,
-          List.of(new Problem.FieldError("A" + row.row(), "registered", "登记号已登记，本次跳过",
-              "register number registered already: skipped"))));
+      job.outcome(skipped(row));
       job.processed();
     }
     sheet.refused().forEach((row, errors) -> {
@@ -160,8 +158,19 @@ public class PaperIntake {
     return job.view();
   }
 
-  private void run(IntakeJob job, Mode mode, List<Checked> rows, String actor) {
+  private void run(IntakeJob job, Mode mode, List<Checked> checked, String actor) {
     try {
+      // an upload of the same numbers may have run in between (jobs run one after the other): those rows are skipped
+      Set<String> registeredMeanwhile = registrations.registered(job.session());
+      List<Checked> rows = new ArrayList<>();
+      for (Checked row : checked) {
+        if (registeredMeanwhile.contains(row.registerNumber())) {
+          job.outcome(skipped(row));
+          job.processed();
+        } else {
+          rows.add(row);
+        }
+      }
       if (mode == Mode.ALL_OR_NOTHING) {
         List<IntakeJob.RowOutcome> created = new ArrayList<>();
         oneTransaction.executeWithoutResult(status -> {
@@ -196,12 +205,16 @@ public class PaperIntake {
       String id = ownTransaction.execute(status -> register(row, actor));
       return new IntakeJob.RowOutcome(row.row(), row.registerNumber(), IntakeJob.Outcome.CREATED, id, List.of());
     } catch (DuplicateKeyException e) {
-      return new IntakeJob.RowOutcome(row.row(), row.registerNumber(), IntakeJob.Outcome.SKIPPED, null,
-          List.of(new Problem.FieldError("A" + row.row(), "registered", "登记号已登记，本次跳过",
-              "register number registered already: skipped")));
+      return skipped(row);
     } catch (InvalidInputException e) {
       return new IntakeJob.RowOutcome(row.row(), row.registerNumber(), IntakeJob.Outcome.REFUSED, null, e.errors());
     }
+  }
+
+  private static IntakeJob.RowOutcome skipped(Checked row) {
+    return new IntakeJob.RowOutcome(row.row(), row.registerNumber(), IntakeJob.Outcome.SKIPPED, null,
+        List.of(new Problem.FieldError("A" + row.row(), "registered", "登记号已登记，本次跳过",
+            "register number registered already: skipped")));
   }
 
   private String register(Checked row, String actor) {

@@ -127,6 +127,29 @@ class PaperIntakeTest {
   }
 
   @Test
+  void shouldRegisterNothingTwiceWhenTheSameFileIsUploadedTwiceAtOnce() throws IOException {
+    // given a file of thirty rows
+    String session = ProcessDriver.newSession();
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      rows.add(List.of("D" + i, "建议", "关于海岛民生事项第" + i + "项的建议", "内容", "毛宏定", "", ""));
+    }
+    byte[] file = workbook(rows);
+
+    // when it is uploaded twice, the second time before the first has finished
+    Http.Binary first = upload(session, "", file);
+    Http.Binary second = upload(session, "", file);
+
+    // then the rows are registered once: the second upload skips every row, whenever it learnt of the first
+    assertThat(finished(first).get("created").asInt()).isEqualTo(30);
+    JsonNode again = finished(second);
+    assertThat(again.get("status").asText()).isEqualTo("DONE");
+    assertThat(again.get("created").asInt()).isZero();
+    assertThat(again.get("skipped").asInt()).isEqualTo(30);
+    assertThat(registered(session)).isEqualTo(30);
+  }
+
+  @Test
   void shouldRefuseAFileWithBadCellsWholeReportingEveryCell() throws IOException {
     // given a file with two good rows and one bad cell in each other row
     String session = ProcessDriver.newSession();
