@@ -60,9 +60,10 @@ class BulkAssignmentTest {
 
   @Test
   void shouldAssignFiftyProposalsFromOnePlanAsTasklistWould() throws IOException {
-    // given fifty suggestions of a session accepted at review (建议第1–50号), waiting for assignment (交办)
+    // given fifty suggestions of a session accepted at review (建议第1–50号), waiting for assignment (交办) in June
+    // (so that the work they give agencies falls due after the work TasklistBrowserTest expects first)
     String session = ProcessDriver.newSession();
-    driver.today(LocalDate.of(2026, 3, 2));
+    driver.today(LocalDate.of(2026, 6, 1));
     Map<Integer, String> ids = new LinkedHashMap<>();
     for (int i = 1; i <= 50; i++) {
       String id = driver.submitSuggestion(session, "关于海岛民生事项第" + i + "项的建议");
@@ -125,7 +126,7 @@ class BulkAssignmentTest {
       }
       assertThat(agencies).as("no. " + i).isEqualTo(expected);
       assertThat(record.at("/replyIssuer/code").asText()).isEqualTo(i % 10 == 0 ? "zfb" : code(i));
-      assertThat(record.get("replyDue").asText()).isEqualTo("2026-06-02");
+      assertThat(record.get("replyDue").asText()).isEqualTo("2026-09-01");
       assertThat(record.get("timeline").findValuesAsText("label").stream().filter("交办"::equals)).hasSize(1);
     }
     // the refused rows changed nothing: no. 52 still waits for assignment, no. 51 is where it was
@@ -148,7 +149,7 @@ class BulkAssignmentTest {
         .map(Map.Entry::getValue).collect(Collectors.toSet()));
 
     // each agency prints its notice of the day's round: its own proposals, lead or co-agency, with the deadlines
-    String notice = "/api/paper/assignment/notice.pdf?session=" + session + "&date=2026-03-02&agency=";
+    String notice = "/api/paper/assignment/notice.pdf?session=" + session + "&date=2026-06-01&agency=";
     Http.Binary zfw = Http.as(base(), "zfw-handler", "demo").download(notice + "zfw");
     assertThat(zfw.status()).isEqualTo(200);
     assertThat(zfw.contentType()).isEqualTo("application/pdf");
@@ -159,7 +160,7 @@ class BulkAssignmentTest {
       assertThat(text).startsWith("—1—议案建议交办通知单县委政法委:").contains("主办10件，协办0件");
       for (int i = 1; i <= 52; i++) {
         if (code(i).equals("zfw") && i <= 50) {
-          assertThat(text).contains("建议第" + i + "号关于海岛民生事项第" + i + "项的建议毛宏定主办答复2026年6月2日（周二）");
+          assertThat(text).contains("建议第" + i + "号关于海岛民生事项第" + i + "项的建议毛宏定主办答复2026年9月1日（周二）");
         } else {
           assertThat(text).doesNotContain("建议第" + i + "号");
         }
@@ -170,11 +171,11 @@ class BulkAssignmentTest {
     try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
         Http.as(base(), "gov-clerk", "demo").download(notice + "xfj").body())) {
       String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
-      assertThat(text).contains("主办0件，协办25件", "建议第2号", "建议第50号", "协办意见2026年4月2日（周四）")
+      assertThat(text).contains("主办0件，协办25件", "建议第2号", "建议第50号", "协办意见2026年7月1日（周三）")
           .doesNotContain("建议第1号", "答复2026");
     }
     assertThat(Http.as(base(), "jtj-handler", "demo").download(notice + "zfw").status()).isEqualTo(403);
-    assertThat(Http.as(base(), "gov-clerk", "demo").download(notice.replace("2026-03-02", "2026-03-03") + "zfw")
+    assertThat(Http.as(base(), "gov-clerk", "demo").download(notice.replace("2026-06-01", "2026-06-02") + "zfw")
         .status()).isEqualTo(404);
 
     // the lead agencies are notified once each, as on an assignment in Tasklist
