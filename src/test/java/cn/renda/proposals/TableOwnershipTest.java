@@ -41,6 +41,7 @@ class TableOwnershipTest {
       Map.entry("extension_request", "proposal"),
       Map.entry("progress_report", "proposal"),
       Map.entry("timeline_event", "proposal"),
+      Map.entry("paper_registration", "proposal"),
       Map.entry("alert", "alert"),
       Map.entry("notification", "alert"),
       Map.entry("notification_delivery", "alert"));

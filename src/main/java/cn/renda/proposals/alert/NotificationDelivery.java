@@ -15,11 +15,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -46,8 +50,11 @@ class NotificationDelivery implements DeliveryWorker {
   private final NotificationProperties properties;
   private final JavaMailSenderImpl mailSender;
   private final HttpClient http;
+  private final ObjectProvider<MailAttachments> attachments;
 
-  NotificationDelivery(JdbcClient jdbc, Clock clock, ObjectMapper json, NotificationProperties properties) {
+  NotificationDelivery(JdbcClient jdbc, Clock clock, ObjectMapper json, NotificationProperties properties,
+      ObjectProvider<MailAttachments> attachments) {
+    this.attachments = attachments;
     this.jdbc = jdbc;
     this.clock = clock;
     this.json = json;
@@ -131,12 +138,20 @@ class NotificationDelivery implements DeliveryWorker {
       return logOnly(pending);
     }
     try {
+      List<MailAttachments.Attachment> files = new ArrayList<>();
+      if (pending.proposalId() != null) {
+        NotificationKind kind = NotificationKind.valueOf(pending.kind());
+        attachments.orderedStream().forEach(source -> files.addAll(source.of(kind, pending.proposalId())));
+      }
       MimeMessage message = mailSender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), StandardCharsets.UTF_8.name());
       helper.setFrom(sender());
       helper.setTo(InternetAddress.parse(pending.target(), false));
       helper.setSubject(pending.subject());
       helper.setText(pending.body(), false);
+      for (MailAttachments.Attachment file : files) {
+        helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
+      }
       message.setHeader("X-Proposals-Notification", pending.notificationId());
       if (pending.proposalId() != null) {
         message.setHeader("X-Proposals-Proposal", pending.proposalId());

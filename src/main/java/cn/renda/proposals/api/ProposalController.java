@@ -2,6 +2,7 @@ package cn.renda.proposals.api;
 
 import cn.renda.proposals.alert.AlertQueries;
 import cn.renda.proposals.identity.CurrentUser;
+import cn.renda.proposals.paper.ProposalListExcel;
 import cn.renda.proposals.process.Decisions.CoSignature;
 import cn.renda.proposals.process.DeputyTasks;
 import cn.renda.proposals.process.ProposalSubmission;
@@ -21,7 +22,13 @@ import cn.renda.proposals.web.Violations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ProposalController {
 
   private static final int MAX_PAGE_SIZE = 100;
+  private static final int MAX_EXPORT_ROWS = 20_000;
+  private static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   private static final java.util.regex.Pattern AGENCY_CODE = java.util.regex.Pattern.compile("[a-z0-9_-]{1,32}");
 
   private final ProposalSubmission submission;
@@ -45,14 +55,16 @@ class ProposalController {
   private final AlertQueries alerts;
   private final DeputyTasks deputyTasks;
   private final Withdrawal withdrawal;
+  private final ProposalListExcel excel;
 
   ProposalController(ProposalSubmission submission, ProposalQueries queries, AlertQueries alerts,
-      DeputyTasks deputyTasks, Withdrawal withdrawal) {
+      DeputyTasks deputyTasks, Withdrawal withdrawal, ProposalListExcel excel) {
     this.submission = submission;
     this.queries = queries;
     this.alerts = alerts;
     this.deputyTasks = deputyTasks;
     this.withdrawal = withdrawal;
+    this.excel = excel;
   }
 
   @PostMapping
@@ -103,6 +115,42 @@ class ProposalController {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       violations.add("size", "range", "每页条数应为 1 至 " + MAX_PAGE_SIZE, "size must be 1-" + MAX_PAGE_SIZE);
     }
+    ProposalFilter filter = filter(session, kind, status, agency, priority, overdue, q, violations);
+    return queries.list(user, filter, page, size);
+  }
+
+  @GetMapping("/export.xlsx")
+  @Operation(summary = "The list with the same filters, every row the caller may see, as an Excel file")
+  ResponseEntity<byte[]> export(
+      CurrentUser user,
+      @RequestParam(required = false) String session,
+      @RequestParam(required = false) ProposalKind kind,
+      @RequestParam(required = false) ProposalStatus status,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) Priority priority,
+      @RequestParam(required = false) Boolean overdue,
+      @RequestParam(required = false) String q) throws IOException {
+    ProposalFilter filter = filter(session, kind, status, agency, priority, overdue, q, new Violations());
+    ProposalViews.Page<ProposalViews.Summary> all = queries.all(user, filter, MAX_EXPORT_ROWS);
+    if (all.total() > MAX_EXPORT_ROWS) {
+      Violations violations = new Violations();
+      violations.add("session", "too-many", "导出不能超过 " + MAX_EXPORT_ROWS + " 条，请缩小筛选范围（如届次会议）",
+          "an export holds at most " + MAX_EXPORT_ROWS + " proposals: narrow the filters");
+      violations.throwIfAny();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    excel.write(all.items(), out);
+    String file = URLEncoder.encode("议案建议-" + (session == null ? "全部" : session) + ".xlsx", StandardCharsets.UTF_8)
+        .replace("+", "%20");
+    return ResponseEntity.ok()
+        .contentType(XLSX)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"proposals.xlsx\"; filename*=UTF-8''" + file)
+        .body(out.toByteArray());
+  }
+
+  /** The list's filters, checked; refused (400) when any is malformed. */
+  private static ProposalFilter filter(String session, ProposalKind kind, ProposalStatus status, String agency,
+      Priority priority, Boolean overdue, String q, Violations violations) {
     if (q != null) {
       violations.text("q", q, "搜索词", 0, 200);
     }
@@ -113,7 +161,7 @@ class ProposalController {
       violations.add("agency", "format", "单位代码应为 1 至 32 个小写字母、数字或连字符", "agency must be an agency code");
     }
     violations.throwIfAny();
-    return queries.list(user, new ProposalFilter(session, kind, status, agency, priority, overdue, q), page, size);
+    return new ProposalFilter(session, kind, status, agency, priority, overdue, q);
   }
 
   @GetMapping("/{id}")

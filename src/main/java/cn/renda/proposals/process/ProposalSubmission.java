@@ -12,6 +12,7 @@ import static cn.renda.proposals.process.ProcessVariables.TITLE;
 import cn.renda.proposals.identity.DeputyDirectory;
 import cn.renda.proposals.platform.Actors;
 import cn.renda.proposals.proposal.NewProposal;
+import cn.renda.proposals.proposal.PaperRegistrations;
 import cn.renda.proposals.proposal.Priority;
 import cn.renda.proposals.proposal.ProposalKind;
 import cn.renda.proposals.proposal.ProposalRecord;
@@ -40,9 +41,11 @@ public class ProposalSubmission {
   private final DeputyDirectory deputies;
   private final RuntimeService runtimeService;
   private final Actors actors;
+  private final PaperRegistrations paper;
 
-  public ProposalSubmission(
-      ProposalRecords records, DeputyDirectory deputies, RuntimeService runtimeService, Actors actors) {
+  public ProposalSubmission(ProposalRecords records, DeputyDirectory deputies, RuntimeService runtimeService,
+      Actors actors, PaperRegistrations paper) {
+    this.paper = paper;
     this.records = records;
     this.deputies = deputies;
     this.runtimeService = runtimeService;
@@ -60,6 +63,23 @@ public class ProposalSubmission {
   public String submit(NewProposal proposal, String submittedBy) {
     validate(proposal);
     String id = records.submit(proposal, submittedBy);
+    actors.asSystem(() -> runtimeService.startProcessInstanceByKey(ProposalProcess.KEY, id));
+    return id;
+  }
+
+  /**
+   * A submission received on paper, registered by the congress office: as {@link #submit}, and recorded as received
+   * on paper (register number, co-signatures signed on paper) before its process starts, so that the process finds
+   * it so from its first step.
+   *
+   * @return the new record's id
+   */
+  @Transactional
+  public String submitOnPaper(NewProposal proposal, PaperRegistrations.PaperSubmission registration,
+      String submittedBy) {
+    validate(proposal);
+    String id = records.submit(proposal, submittedBy);
+    paper.register(id, proposal.session(), registration, proposal.coSigners(), submittedBy);
     actors.asSystem(() -> runtimeService.startProcessInstanceByKey(ProposalProcess.KEY, id));
     return id;
   }

@@ -56,6 +56,19 @@ public class ProposalQueries {
 
   /** A page of the proposals the caller may see, newest first. */
   public ProposalViews.Page<ProposalViews.Summary> list(CurrentUser user, ProposalFilter filter, int page, int size) {
+    return query(user, filter, (long) page * size, size, page);
+  }
+
+  /**
+   * Every proposal of the list (the same filters and the same visibility, in the same order), up to {@code max}: what
+   * an export holds. The page's total tells whether there were more.
+   */
+  public ProposalViews.Page<ProposalViews.Summary> all(CurrentUser user, ProposalFilter filter, int max) {
+    return query(user, filter, 0, max, 0);
+  }
+
+  private ProposalViews.Page<ProposalViews.Summary> query(CurrentUser user, ProposalFilter filter, long offset,
+      int size, int page) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     Map<String, Object> params = new HashMap<>();
     if (!user.seesEverything()) {
@@ -106,7 +119,7 @@ public class ProposalQueries {
     }
     long total = jdbc.sql("SELECT COUNT(*) FROM proposal p" + where).params(params).query(Long.class).single();
     params.put("limit", size);
-    params.put("offset", (long) page * size);
+    params.put("offset", offset);
     // the page in one query: a summary needs neither the texts nor anything but the main row and a count
     List<ProposalViews.Summary> items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM proposal p" + where
             + " ORDER BY p.submitted_at DESC, p.id LIMIT :limit OFFSET :offset")

@@ -44,7 +44,9 @@ public enum TimelineAction implements Labelled {
   /** A deadline moved because the working-day calendar changed (steps the public course shows). */
   DEADLINE_RECALCULATED("期限按节假日安排调整", false),
   /** The same, for the internal steps (co-opinions, extension approval, supervision). */
-  INTERNAL_DEADLINE_RECALCULATED("期限按节假日安排调整", true);
+  INTERNAL_DEADLINE_RECALCULATED("期限按节假日安排调整", true),
+  /** Received on paper and registered from the congress office's Excel file, co-signatures signed on paper. */
+  REGISTERED_ON_PAPER("纸质登记", false);
 
   private final String label;
   private final boolean internal;

@@ -75,7 +75,7 @@ public class PublicRecords {
         agencyNames.isEmpty() ? null : agencyNames.get(0),
         agencyNames.size() > 1 ? agencyNames.subList(1, agencyNames.size()) : List.of(),
         reply.map(r -> r.classification().name()).orElse(null),
-        reply.map(r -> letter(r, leadDeputy, record.coSigners().size())).orElse(null),
+        reply.map(r -> letter(record, r, true)).orElse(null),
         legend()));
   }
 
@@ -97,16 +97,32 @@ public class PublicRecords {
     return new PublicRecord.Page(rows, page, PAGE_SIZE, published.count());
   }
 
-  private PublicRecord.Letter letter(Replies.Reply reply, String leadDeputy, int coSigners) {
+  /**
+   * The published letter of a published record, read without counting a visit (the letter's PDF); empty if the
+   * record is not published or its reply may not be published.
+   */
+  @Transactional(readOnly = true)
+  public Optional<PublicRecord.Letter> publishedLetter(String id) {
+    return records.find(id)
+        .filter(record -> record.publishedAt() != null)
+        .flatMap(record -> replies.delivered(id).filter(Replies.Reply::publishable)
+            .map(reply -> letter(record, reply, true)));
+  }
+
+  /**
+   * A delivered reply as the letter (复函) the deputies receive: addressed to the lead deputy (等代表 with
+   * co-signers), signed with the issuer's full name; the phone number masked as published, or as the deputies have it.
+   */
+  public PublicRecord.Letter letter(ProposalRecord record, Replies.Reply reply, boolean maskPhone) {
     LocalDate date = reply.replyDate();
     return new PublicRecord.Letter(
-        leadDeputy + (coSigners > 0 ? "等代表" : "代表"),
+        record.nameOf(record.leadDeputy()) + (record.coSigners().isEmpty() ? "代表" : "等代表"),
         paragraphs(reply.text()),
         properties.signature(agencies.nameOf(reply.issuerCode())),
         // the letter's own layout (as printed in the published record), not the date people read in lists
         date.getYear() + " 年 " + date.getMonthValue() + " 月 " + date.getDayOfMonth() + " 日",
         reply.contactPerson(),
-        mask(reply.contactPhone()));
+        maskPhone ? mask(reply.contactPhone()) : reply.contactPhone());
   }
 
   /** A phone number as published: {@code ***} and its last four digits. */

@@ -10,13 +10,18 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413: at once when the declared length is too large, and while reading
  * when a chunked body turns out too large. A body within the limit still meets the field limits of the rules.
+ * Uploaded spreadsheets ({@link #SPREADSHEET}) are left to the endpoints that read them, which have a limit of their
+ * own (a session's proposals on paper are more than a megabyte); no other endpoint reads that type.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+  public static final String SPREADSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private final long limit;
   private final ObjectMapper json;
@@ -24,6 +29,12 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   public RequestSizeLimitFilter(long limit, ObjectMapper json) {
     this.limit = limit;
     this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith(SPREADSHEET);
   }
 
   @Override

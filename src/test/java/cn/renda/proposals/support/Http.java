@@ -62,6 +62,28 @@ public final class Http {
     return send(request(path).GET());
   }
 
+  /** An answer read as bytes: a file (PDF, Excel) or, for a refusal, its problem+json. */
+  public record Binary(int status, String contentType, byte[] body, HttpResponse<byte[]> raw) {
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A GET of a file. */
+  public Binary download(String path) {
+    return sendBinary(request(path).GET());
+  }
+
+  /** A POST of a file (an upload as the raw body), answered with a file or JSON. */
+  public Binary upload(String path, String contentType, byte[] body) {
+    return sendBinary(request(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Answer get(String path, String accept) {
     return send(request(path).header("Accept", accept).GET());
   }
@@ -108,6 +130,19 @@ public final class Http {
       builder.header("X-Forwarded-For", clientAddress);
     }
     return builder;
+  }
+
+  private static Binary sendBinary(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<byte[]> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.body(), response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Answer send(HttpRequest.Builder builder) {

@@ -3,12 +3,19 @@ package cn.renda.proposals.support;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real SMTP server (GreenMail) in the test JVM, one for the whole run, on a port chosen when it first starts. Tests
@@ -32,9 +39,43 @@ public final class TestMailServer {
       }
     }
 
+    /** The text of the mail (its first text part when it carries attachments). */
     public String body() {
       try {
-        return String.valueOf(message.getContent());
+        return text(message.getContent());
+      } catch (MessagingException | IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static String text(Object content) throws MessagingException, IOException {
+      if (content instanceof Multipart parts) {
+        for (int i = 0; i < parts.getCount(); i++) {
+          BodyPart part = parts.getBodyPart(i);
+          if (!Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return text(part.getContent());
+          }
+        }
+        return "";
+      }
+      return String.valueOf(content);
+    }
+
+    /** The attached files by name (empty for a plain mail). */
+    public Map<String, byte[]> attachments() {
+      try {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        if (message.getContent() instanceof Multipart parts) {
+          for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+              try (InputStream in = part.getInputStream()) {
+                files.put(MimeUtility.decodeText(part.getFileName()), in.readAllBytes());
+              }
+            }
+          }
+        }
+        return files;
       } catch (MessagingException | IOException e) {
         throw new IllegalStateException(e);
       }
