@@ -47,6 +47,11 @@ public final class Paths {
     return under(path, "/deputy");
   }
 
+  /** The page of paper files (纸质文件: intake, bulk assignment, notices, export) and its script and stylesheet. */
+  public static boolean isPaperPage(String path) {
+    return under(path, "/paper");
+  }
+
   /** The calendar page and its script and stylesheet (节假日安排). */
   public static boolean isCalendarPage(String path) {
     return under(path, "/calendar");

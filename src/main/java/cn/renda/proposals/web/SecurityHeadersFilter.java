@@ -50,7 +50,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
       policy = PUBLIC_POLICY;
     } else if (Paths.isDeputyWorkspace(path)) {
       policy = DEPUTY_POLICY;
-    } else if (Paths.isCalendarPage(path)) {
+    } else if (Paths.isCalendarPage(path) || Paths.isPaperPage(path)) {
+      // the paper files' page is built the same way: its own script and stylesheet, calls to our API
       policy = CALENDAR_POLICY;
     } else if (Paths.isApiDocs(path)) {
       policy = API_DOCS_POLICY;
