@@ -26,7 +26,7 @@ public class CoSigning {
 
   /** Whether anyone is to be asked. */
   public boolean needed(DelegateExecution execution) {
-    return !pending(execution).isEmpty();
+    return coSignatures.anyPending(processRecords.idOf(execution));
   }
 
   /** The co-signers still to answer (the multi-instance collection). */

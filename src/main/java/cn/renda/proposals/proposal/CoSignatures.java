@@ -60,6 +60,15 @@ public class CoSignatures {
         .map(CoSignature::deputy).toList();
   }
 
+  /** Whether any co-signer of the proposal is still to answer (one indexed lookup, on every submission's start). */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+  public boolean anyPending(String id) {
+    return jdbc.sql("SELECT COUNT(*) FROM proposal_co_signer WHERE proposal_id = ? AND answer = 'PENDING'")
+        .param(id)
+        .query(Long.class)
+        .single() > 0;
+  }
+
   /** The proposals whose co-signing waits for this deputy's answer. */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public List<String> awaiting(String deputy) {
