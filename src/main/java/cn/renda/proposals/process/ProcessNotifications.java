@@ -40,7 +40,11 @@ public class ProcessNotifications {
 
   /** 撤回: the co-signers who stood behind the proposal, or had not answered yet, learn it. */
   public void withdrawn(DelegateExecution execution) {
-    String id = processRecords.idOf(execution);
+    withdrawn(processRecords.idOf(execution));
+  }
+
+  /** The same, for an instance of an older model that ends without the withdrawal sub-process ({@link Withdrawal}). */
+  void withdrawn(String id) {
     notifications.withdrawn(id, coSignatures.of(id).stream()
         .filter(signature -> signature.answer() != CoSignatureAnswer.DECLINED
             && signature.answer() != CoSignatureAnswer.NO_ANSWER)

@@ -25,11 +25,14 @@ public class Withdrawal {
   private final ProposalRecords records;
   private final RuntimeService runtimeService;
   private final Actors actors;
+  private final ProcessNotifications notifications;
 
-  public Withdrawal(ProposalRecords records, RuntimeService runtimeService, Actors actors) {
+  public Withdrawal(ProposalRecords records, RuntimeService runtimeService, Actors actors,
+      ProcessNotifications notifications) {
     this.records = records;
     this.runtimeService = runtimeService;
     this.actors = actors;
+    this.notifications = notifications;
   }
 
   /** Withdraws the proposal {@code id} of the lead deputy {@code deputy}, for {@code reason}. */
@@ -54,8 +57,10 @@ public class Withdrawal {
       if (listens) {
         runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(record.processInstanceId()).correlate();
       } else {
-        // an instance of a model from before the withdrawal sub-process (1.0.0, 1.1.0): it ends without the message
+        // an instance of a model from before the withdrawal sub-process (1.0.0, 1.1.0): it ends without the message,
+        // and its co-signers are told here instead of by the sub-process's end
         runtimeService.deleteProcessInstance(record.processInstanceId(), "领衔代表撤回 / withdrawn by the lead deputy");
+        notifications.withdrawn(id);
       }
       return null;
     });

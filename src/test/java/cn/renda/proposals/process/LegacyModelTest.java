@@ -47,7 +47,7 @@ class LegacyModelTest extends ProcessTestBase {
     walk.coOpinion(coOpinions, "sfj");
     String overdue = walk.toDrafting(session, "wjj");
     driver.fire(overdue, "Timer_ReplyOverdue");
-    String atReview = driver.submitSuggestion(session, "关于旧版本流程之撤回的建议");
+    String atReview = driver.submitMotion(session, "关于旧版本流程之撤回的议案");
     List<String> ids = List.of(drafting, coOpinions, overdue, atReview);
     ids.forEach(outbox::deliver); // a migration moves the jobs of executions only; these test instances have none else
     ProcessDefinition old = deploy("1.0.0 for the test", "upgrade/proposal-handling-1.0.0.bpmn");
@@ -73,6 +73,8 @@ class LegacyModelTest extends ProcessTestBase {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(atReview).count())
         .isZero();
     assertThat(driver.tasks(atReview, ReviewProposal.KEY)).isEmpty();
+    assertThat(outbox.deliveries(atReview)).filteredOn(d -> d.kind().equals("WITHDRAWN") && d.channel().equals("MAIL"))
+        .singleElement().satisfies(d -> assertThat(d.target().split(",")).hasSize(10));
 
     // then they are still on 1.0.0, and each record and task is where the current model would have them
     List.of(drafting, coOpinions, overdue)
