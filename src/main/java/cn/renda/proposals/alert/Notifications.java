@@ -6,6 +6,7 @@ import cn.renda.proposals.platform.DeliveryJobs;
 import cn.renda.proposals.proposal.AssignmentRounds;
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
+import cn.renda.proposals.proposal.ProposalRules;
 import cn.renda.proposals.proposal.Replies;
 import cn.renda.proposals.proposal.Texts;
 import java.time.Clock;
@@ -156,10 +157,11 @@ public class Notifications {
   }
 
   /** The co-signing left a motion short: its lead deputy submits it as a suggestion or withdraws it by {@code due}. */
-  public void shortOfCoSigners(String proposalId, int deputies, Date due) {
+  public void shortOfCoSigners(String proposalId, Date due) {
     ProposalRecord record = records.get(proposalId);
-    String text = "您领衔提出的" + Texts.proposal(record) + "附议确认期限已届满，确认联名的代表共 " + deputies
-        + " 名（含您本人），不足议案所需的 10 名。\n"
+    // the co-signing is over: the record's deputies are those who stand behind it
+    String text = "您领衔提出的" + Texts.proposal(record) + "附议确认期限已届满，确认联名的代表共 " + record.deputies().size()
+        + " 名（含您本人），不足议案所需的 " + ProposalRules.MOTION_MIN_DEPUTIES + " 名。\n"
         + "请于 " + day(due) + " 前在代表工作台选择：改作建议提交（已确认的代表作为附议人），或撤回。";
     String link = links.workspace(proposalId);
     record(record, null, NotificationKind.SHORT_OF_CO_SIGNERS, NotificationKind.SHORT_OF_CO_SIGNERS.label(),
@@ -167,12 +169,13 @@ public class Notifications {
         mail(recipients.userName(record.leadDeputy()) + "代表", text, "处理入口：" + link), link);
   }
 
-  /** 撤回: the co-signers learn that the lead deputy withdrew the proposal. */
-  public void withdrawn(String proposalId, List<String> coSigners) {
+  /** 撤回: the co-signers who stood behind the proposal, or had not answered yet, learn that it was withdrawn. */
+  public void withdrawn(String proposalId) {
+    ProposalRecord record = records.get(proposalId);
+    List<String> coSigners = record.coSigners();
     if (coSigners.isEmpty()) {
       return;
     }
-    ProposalRecord record = records.get(proposalId);
     String text = record.nameOf(record.leadDeputy()) + "代表已撤回其领衔提出的" + Texts.proposal(record) + "，该件不再办理。";
     String link = links.workspace(proposalId);
     record(record, null, NotificationKind.WITHDRAWN, NotificationKind.WITHDRAWN.label(), Audience.users(coSigners),

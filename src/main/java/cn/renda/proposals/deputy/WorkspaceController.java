@@ -279,7 +279,13 @@ class WorkspaceController {
     return "redirect:" + Workspace.ROOT + (leavesProposal ? "" : "/proposals/" + id);
   }
 
-  private String page(HttpServletRequest request, Model model, String template) {
+  private static String page(HttpServletRequest request, Model model, String template) {
+    pageModel(request, model);
+    return template;
+  }
+
+  /** What every page of the workspace shows besides its own: the deputy, the form token, the message, refusals. */
+  static void pageModel(HttpServletRequest request, Model model) {
     model.addAttribute("csrf", WorkspaceSession.csrfToken(request));
     model.addAttribute("csrfParameter", WorkspaceSession.CSRF_PARAMETER);
     model.addAttribute("deputy", WorkspaceSession.deputy(request));
@@ -287,7 +293,6 @@ class WorkspaceController {
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", List.of());
     }
-    return template;
   }
 
   private java.util.Date coSigningEnds(ProposalViews.Detail detail) {

@@ -21,11 +21,7 @@ class WorkspaceErrors {
   @ExceptionHandler(NotFoundException.class)
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String notFound(HttpServletRequest request, Model model) {
-    model.addAttribute("deputy", WorkspaceSession.deputy(request));
-    model.addAttribute("csrf", WorkspaceSession.csrfToken(request));
-    model.addAttribute("csrfParameter", WorkspaceSession.CSRF_PARAMETER);
-    model.addAttribute("flash", null);
-    model.addAttribute("errors", java.util.List.of());
+    WorkspaceController.pageModel(request, model);
     return "deputy/not-found";
   }
 }

@@ -6,7 +6,6 @@ import cn.renda.proposals.process.Decisions.ShortMotion;
 import cn.renda.proposals.proposal.DeputyCommunication;
 import cn.renda.proposals.proposal.Satisfaction;
 import cn.renda.proposals.web.ConflictException;
-import cn.renda.proposals.web.InvalidInputException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -96,16 +95,8 @@ public class DeputyTasks {
     if (task.isEmpty()) {
       throw new ConflictException("No open " + key + " task of " + deputy + " on proposal " + proposalId, noTaskZh);
     }
-    try {
-      taskService.complete(task.get().getId(), variables);
-    } catch (RuntimeException e) {
-      InvalidInputException invalid = InvalidInputException.findIn(e);
-      if (invalid != null) {
-        throw invalid;
-      }
-      ConflictException conflict = ConflictException.findIn(e);
-      throw conflict != null ? conflict : e;
-    }
+    // a refusal surfaces as itself (InvalidInputException, ConflictException: platform/RefusalUnwrapping)
+    taskService.complete(task.get().getId(), variables);
   }
 
   private static String blankToNull(String text) {

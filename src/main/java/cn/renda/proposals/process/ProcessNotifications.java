@@ -1,8 +1,6 @@
 package cn.renda.proposals.process;
 
 import cn.renda.proposals.alert.Notifications;
-import cn.renda.proposals.proposal.CoSignatureAnswer;
-import cn.renda.proposals.proposal.CoSignatures;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -17,13 +15,10 @@ public class ProcessNotifications {
 
   private final Notifications notifications;
   private final ProcessRecords processRecords;
-  private final CoSignatures coSignatures;
 
-  public ProcessNotifications(Notifications notifications, ProcessRecords processRecords,
-      CoSignatures coSignatures) {
+  public ProcessNotifications(Notifications notifications, ProcessRecords processRecords) {
     this.notifications = notifications;
     this.processRecords = processRecords;
-    this.coSignatures = coSignatures;
   }
 
   /** 附议确认 task created: its co-signer (the assignee) is asked to confirm or decline. */
@@ -33,9 +28,7 @@ public class ProcessNotifications {
 
   /** The co-signing left a motion short of ten deputies: its lead deputy (the assignee) chooses. */
   public void shortOfCoSigners(DelegateTask task) {
-    String id = processRecords.idOf(task);
-    int deputies = 1 + (int) coSignatures.of(id).stream().filter(signature -> signature.answer().counts()).count();
-    notifications.shortOfCoSigners(id, deputies, task.getDueDate());
+    notifications.shortOfCoSigners(processRecords.idOf(task), task.getDueDate());
   }
 
   /** 撤回: the co-signers who stood behind the proposal, or had not answered yet, learn it. */
@@ -45,10 +38,7 @@ public class ProcessNotifications {
 
   /** The same, for an instance of an older model that ends without the withdrawal sub-process ({@link Withdrawal}). */
   void withdrawn(String id) {
-    notifications.withdrawn(id, coSignatures.of(id).stream()
-        .filter(signature -> signature.answer() != CoSignatureAnswer.DECLINED
-            && signature.answer() != CoSignatureAnswer.NO_ANSWER)
-        .map(CoSignatures.CoSignature::deputy).toList());
+    notifications.withdrawn(id);
   }
 
   /** 签收 task created: the lead agency is told of the assignment. */

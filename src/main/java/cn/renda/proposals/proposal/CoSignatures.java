@@ -78,23 +78,6 @@ public class CoSignatures {
         .list();
   }
 
-  /** The co-signers of many proposals at once (lists), by proposal id. */
-  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-  public Map<String, List<CoSignature>> of(java.util.Collection<String> ids) {
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    record Row(String proposal, CoSignature signature) {}
-    return jdbc.sql("SELECT * FROM proposal_co_signer WHERE proposal_id IN (:ids) ORDER BY proposal_id, position")
-        .param("ids", ids)
-        .query((rs, row) -> new Row(rs.getString("proposal_id"), new CoSignature(rs.getString("deputy_id"),
-            rs.getString("deputy_name"), CoSignatureAnswer.valueOf(rs.getString("answer")),
-            Rows.instant(rs, "answered_at"), rs.getString("recorded_by"))))
-        .list().stream()
-        .collect(Collectors.groupingBy(Row::proposal, java.util.LinkedHashMap::new,
-            Collectors.mapping(Row::signature, Collectors.toList())));
-  }
-
   /** The co-signing starts: the co-signers are asked to answer by the end of {@code due}. */
   public void open(String id, LocalDate due) {
     ProposalRecord record = records.require(id, EnumSet.of(ProposalStatus.SUBMITTED, ProposalStatus.CO_SIGNING),

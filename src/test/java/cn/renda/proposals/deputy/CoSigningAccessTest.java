@@ -3,6 +3,7 @@ package cn.renda.proposals.deputy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.process.ConfirmCoSignature;
+import cn.renda.proposals.process.DecideShortMotion;
 import cn.renda.proposals.proposal.ProposalKind;
 import cn.renda.proposals.support.Http;
 import cn.renda.proposals.support.IntegrationTest;
@@ -92,6 +93,48 @@ class CoSigningAccessTest {
     assertThat(failures).isEmpty();
     assertThat(TableSnapshot.of(jdbc).changedSince(before)).isEmpty();
     assertThat(driver.tasks(id, ConfirmCoSignature.KEY)).hasSize(1);
+  }
+
+  @Test
+  void shouldLetNobodyButTheLeadDeputyChooseForAShortMotion() {
+    // given a deputy's own motion whose co-signing window closed in silence: the lead deputy's choice is open
+    String id = driver.submitOwn(ProposalKind.MOTION, ProcessDriver.newSession(), "关于访问测试之附议不足的议案", LEAD,
+        ProcessDriver.CO_SIGNERS.subList(0, 9));
+    try {
+      driver.fire(id, "Timer_CoSigningWindow");
+    } finally {
+      driver.resetClock();
+    }
+    Task task = driver.task(id, DecideShortMotion.KEY);
+    assertThat(task.getAssignee()).isEqualTo(LEAD);
+    TableSnapshot before = TableSnapshot.of(jdbc);
+    List<String> failures = new ArrayList<>();
+    Map<String, Object> choice = Map.of(DecideShortMotion.SHORT_MOTION_DECISION.name(),
+        Map.of("value", "SUBMIT_AS_SUGGESTION", "type", "String"));
+
+    for (String user : List.of("zhanglihua", "zhoujunjie", "congress-clerk", "gov-clerk", "zfw-handler")) {
+      int rest = Http.as(base(), user, "demo").post("/engine-rest/task/" + task.getId() + "/complete",
+          Map.of("variables", choice)).status();
+      expect(failures, user + " engine-rest complete", rest, 403, 404);
+      WebappSession tasklist = new WebappSession(base(), "default");
+      assertThat(tasklist.login("tasklist", user, "demo")).as(user + " logs into Tasklist").isEqualTo(200);
+      tasklist.get("/camunda/api/engine/engine/default/task/" + task.getId());
+      int webapp = tasklist.json("POST", "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
+          Http.toJson(Map.of("variables", choice))).statusCode();
+      expect(failures, user + " Tasklist submit-form", webapp, 403, 404);
+    }
+    // a co-signer (who may see the proposal) and another deputy, in the workspace
+    for (String deputy : List.of("zhanglihua", "zhoujunjie")) {
+      WorkspaceClient workspace = new WorkspaceClient(base());
+      workspace.login(deputy);
+      workspace.get("/deputy");
+      expect(failures, deputy + " workspace short-motion", workspace.post("/deputy/proposals/" + id + "/short-motion",
+          List.of("decision", "WITHDRAW", "reason", "不该由我决定")).status(), 404, 409);
+    }
+
+    assertThat(failures).isEmpty();
+    assertThat(TableSnapshot.of(jdbc).changedSince(before)).isEmpty();
+    assertThat(driver.tasks(id, DecideShortMotion.KEY)).hasSize(1);
   }
 
   private static void expect(List<String> failures, String what, int status, int... refusals) {
