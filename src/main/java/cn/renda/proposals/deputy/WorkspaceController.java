@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -274,6 +275,11 @@ class WorkspaceController {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       return proposalPage(id, user, request, model,
           List.of(new Problem.FieldError("", "conflict", e.messageZh(), e.getMessage())));
+    } catch (OptimisticLockingException e) {
+      // the same task done a moment before in another window (or in Tasklist): nothing of this post was stored
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      return proposalPage(id, user, request, model, List.of(new Problem.FieldError("", "conflict",
+          "这一步刚刚已经办理过（可能在另一个窗口或任务列表中），本次提交未保存。", "done a moment ago elsewhere")));
     }
     WorkspaceSession.flash(request, done);
     return "redirect:" + Workspace.ROOT + (leavesProposal ? "" : "/proposals/" + id);

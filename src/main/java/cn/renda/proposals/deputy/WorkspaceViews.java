@@ -117,7 +117,9 @@ class WorkspaceViews {
         coSigningEnds == null ? null : day(coSigningEnds),
         status == ProposalStatus.REJECTED ? detail.reviewComment() : null, coSigners, standing, replies, feedback,
         timeline, action(open, ConfirmCoSignature.KEY), action(open, DecideShortMotion.KEY),
-        lead ? action(open, GiveFeedback.KEY) : null, lead && status.withdrawable());
+        lead ? action(open, GiveFeedback.KEY) : null,
+        // while the short motion's choice is open, its own form offers the withdrawal
+        lead && status.withdrawable() && status != ProposalStatus.SHORT_OF_CO_SIGNERS);
   }
 
   /** The refusals, each in Chinese, with the co-signer named where a co-signer is at fault. */
