@@ -2,6 +2,7 @@ package cn.renda.proposals.alert;
 
 import cn.renda.proposals.platform.DeliveryWorker;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -49,6 +50,7 @@ class NotificationDelivery implements DeliveryWorker {
   private final ObjectMapper json;
   private final NotificationProperties properties;
   private final JavaMailSenderImpl mailSender;
+  private final MailConnections connections;
   private final HttpClient http;
   private final ObjectProvider<MailAttachments> attachments;
 
@@ -60,6 +62,7 @@ class NotificationDelivery implements DeliveryWorker {
     this.json = json;
     this.properties = properties;
     this.mailSender = properties.mail().enabled() ? mailSender(properties.mail()) : null;
+    this.connections = mailSender == null ? null : new MailConnections(mailSender);
     this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
   }
 
@@ -137,13 +140,14 @@ class NotificationDelivery implements DeliveryWorker {
       // recorded while a mail server was configured, sent after it was removed: the log is all that is left
       return logOnly(pending);
     }
+    MimeMessage message;
     try {
       List<MailAttachments.Attachment> files = new ArrayList<>();
       if (pending.proposalId() != null) {
         NotificationKind kind = NotificationKind.valueOf(pending.kind());
         attachments.orderedStream().forEach(source -> files.addAll(source.of(kind, pending.proposalId())));
       }
-      MimeMessage message = mailSender.createMimeMessage();
+      message = mailSender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), StandardCharsets.UTF_8.name());
       helper.setFrom(sender());
       helper.setTo(InternetAddress.parse(pending.target(), false));
@@ -156,11 +160,23 @@ class NotificationDelivery implements DeliveryWorker {
       if (pending.proposalId() != null) {
         message.setHeader("X-Proposals-Proposal", pending.proposalId());
       }
-      mailSender.send(message);
     } catch (MessagingException e) {
       throw new IllegalStateException("Cannot compose the mail of notification " + pending.notificationId(), e);
     }
+    try {
+      connections.send(message);
+    } catch (MessagingException e) {
+      throw new IllegalStateException("Cannot send the mail of notification " + pending.notificationId() + " to "
+          + pending.target() + " through " + mailSender.getHost() + ":" + mailSender.getPort() + ": " + e, e);
+    }
     return DeliveryStatus.SENT;
+  }
+
+  @PreDestroy
+  void closeConnections() {
+    if (connections != null) {
+      connections.closeAll();
+    }
   }
 
   private InternetAddress sender() throws MessagingException {

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 
 /**
@@ -19,7 +20,7 @@ public class Workspace {
 
   @Bean
   FilterRegistrationBean<WorkspaceFilter> deputyWorkspaceFilter(
-      IdentityService identityService, DeputyProperties properties, Clock clock) {
+      @Lazy IdentityService identityService, DeputyProperties properties, Clock clock) {
     var registration = new FilterRegistrationBean<>(new WorkspaceFilter(identityService, properties, clock));
     registration.setName("deputy-workspace");
     registration.addUrlPatterns(ROOT, ROOT + "/*");

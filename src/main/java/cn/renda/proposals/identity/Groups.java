@@ -1,5 +1,7 @@
 package cn.renda.proposals.identity;
 
+import java.util.List;
+
 /** Camunda group ids of DESIGN.md ("Roles"). Agency groups are derived from the agency code. */
 public final class Groups {
 
@@ -7,6 +9,9 @@ public final class Groups {
   public static final String CONGRESS_OFFICE = "congress-office";
   public static final String GOV_OFFICE = "gov-office";
   public static final String ADMINS = "camunda-admin";
+
+  /** The offices, which read every task (a grant on all tasks) and work on the tasks given to them. */
+  public static final List<String> OFFICES = List.of(CONGRESS_OFFICE, GOV_OFFICE);
 
   private static final String AGENCY_PREFIX = "agency-";
   private static final String LEADERS_SUFFIX = "-leaders";

@@ -61,7 +61,7 @@ class IdentitySetup implements ApplicationRunner {
       // Tasklist shows the process name and diagram of a task; a definition reveals no proposal.
       grants.grant(group, PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ);
     }
-    for (String office : List.of(Groups.CONGRESS_OFFICE, Groups.GOV_OFFICE)) {
+    for (String office : Groups.OFFICES) {
       grants.grant(office, APPLICATION, "cockpit", Permissions.ACCESS);
       grants.grant(
           office,
