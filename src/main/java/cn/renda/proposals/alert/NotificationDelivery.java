@@ -51,7 +51,8 @@ class NotificationDelivery implements DeliveryWorker {
   private final NotificationProperties properties;
   private final JavaMailSenderImpl mailSender;
   private final MailConnections connections;
-  private final HttpClient http;
+  // created at the first webhook: building a client loads the JVM's trust store, a fifth of a second at start-up
+  private volatile HttpClient http;
   private final ObjectProvider<MailAttachments> attachments;
 
   NotificationDelivery(JdbcClient jdbc, Clock clock, ObjectMapper json, NotificationProperties properties,
@@ -63,7 +64,6 @@ class NotificationDelivery implements DeliveryWorker {
     this.properties = properties;
     this.mailSender = properties.mail().enabled() ? mailSender(properties.mail()) : null;
     this.connections = mailSender == null ? null : new MailConnections(mailSender);
-    this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
   }
 
   private static JavaMailSenderImpl mailSender(NotificationProperties.Mail mail) {
@@ -211,7 +211,7 @@ class NotificationDelivery implements DeliveryWorker {
           .header("X-Proposals-Notification", pending.notificationId())
           .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(payload)))
           .build();
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      response = http().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException("Webhook " + pending.target() + " failed: " + e, e);
     } catch (InterruptedException e) {
@@ -222,6 +222,20 @@ class NotificationDelivery implements DeliveryWorker {
       throw new IllegalStateException("Webhook " + pending.target() + " answered HTTP " + response.statusCode());
     }
     return DeliveryStatus.SENT;
+  }
+
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   private DeliveryStatus logOnly(Pending pending) {

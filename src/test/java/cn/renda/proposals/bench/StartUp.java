@@ -121,7 +121,7 @@ final class StartUp {
     Path output = WORK.resolve(file);
     List<String> command = new ArrayList<>(List.of(BASE.resolve("mvnw").toString(), "-B", "-q", "-f", pom.toString()));
     command.addAll(goalsBefore);
-    command.addAll(List.of("dependency:build-classpath", "-Dmdep.includeScope=runtime",
+    command.addAll(List.of("dependency:build-classpath", "-DincludeScope=runtime",
         "-Dmdep.outputFile=" + output));
     Path mavenLog = WORK.resolve(file + ".log");
     Process maven = new ProcessBuilder(command).directory(BASE.toFile()).redirectErrorStream(true)
