@@ -36,15 +36,22 @@ public class TaskGrants extends AbstractProcessEnginePlugin {
   }
 
   private final ObjectProvider<AllTaskReaders> readers;
+  private volatile List<String> readerGroups;
 
-  // the readers are looked up when the engine needs them: the plugin is created before the application's beans
+  // the readers are looked up when the engine first needs them: the plugin is created before the application's beans
   public TaskGrants(ObjectProvider<AllTaskReaders> readers) {
     this.readers = readers;
   }
 
+  /** The groups, looked up once: the provider asks for them whenever a task gets a candidate group. */
   private List<String> readers() {
-    AllTaskReaders given = readers.getIfAvailable();
-    return given == null ? List.of() : given.groups();
+    List<String> groups = readerGroups;
+    if (groups == null) {
+      AllTaskReaders given = readers.getIfAvailable();
+      groups = given == null ? List.of() : List.copyOf(given.groups());
+      readerGroups = groups;
+    }
+    return groups;
   }
 
   @Override
@@ -54,13 +61,14 @@ public class TaskGrants extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    if (readers().isEmpty()) {
+    List<String> groups = readers();
+    if (groups.isEmpty()) {
       return;
     }
     AuthorizationService authorizations = processEngine.getAuthorizationService();
     List<Authorization> before = authorizations.createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(readers().toArray(String[]::new))
+        .groupIdIn(groups.toArray(String[]::new))
         .resourceType(TASK)
         .hasPermission(Permissions.READ)
         .list();
