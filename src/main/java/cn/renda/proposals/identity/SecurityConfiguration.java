@@ -2,6 +2,7 @@ package cn.renda.proposals.identity;
 
 import cn.renda.proposals.platform.RefusalStatusFilter;
 import cn.renda.proposals.platform.ServerErrorFilter;
+import cn.renda.proposals.platform.ServiceLookupCache;
 import cn.renda.proposals.web.RequestSizeLimitFilter;
 import cn.renda.proposals.web.SecurityHeadersFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +62,16 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     registration.setName("server-errors");
     registration.setUrlPatterns(List.of("/engine-rest/*", webapps(camunda) + "/api/*", "/api/*"));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  /** Camunda's REST resources search the class path for their engine several times a request; once is enough. */
+  @Bean
+  FilterRegistrationBean<ServiceLookupCache> serviceLookupCache(CamundaBpmProperties camunda) {
+    var registration = new FilterRegistrationBean<>(new ServiceLookupCache());
+    registration.setName("service-lookup-cache");
+    registration.setUrlPatterns(List.of("/engine-rest/*", webapps(camunda) + "/api/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 
