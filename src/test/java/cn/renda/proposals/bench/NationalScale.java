@@ -113,7 +113,8 @@ final class NationalScale {
       start = System.nanoTime();
       openTasks(app, codes, sizes.openTasks());
       log.add(String.format(Locale.ROOT, "started %,d open tasks in %.1f s", sizes.openTasks(), seconds(start)));
-      jdbc.sql("ANALYZE").update();
+      // as a database in service is: vacuumed and analysed, so that autovacuum does not start on the seed mid-figure
+      jdbc.sql("VACUUM (ANALYZE)").update();
 
       if (wanted.contains(1)) {
         figures.add(Throughput.lifecycles(app, sizes.lifecycles(), log));
@@ -430,9 +431,13 @@ final class NationalScale {
     throw new IllegalStateException("jobs keep becoming due");
   }
 
-  /** Times in microseconds of {@code samples} calls after a tenth as many (at least 3) to warm up. */
+  /**
+   * Times in microseconds of {@code samples} calls, after as many (at least 20) untimed: a server answers its users
+   * after it has compiled its paths, and with a tenth as many the first timed calls still ran in the interpreter
+   * (the first figure's p50 was a third above the same call's a few hundred calls later).
+   */
   private static List<Long> sample(int samples, Supplier<Object> call) {
-    for (int i = 0; i < Math.max(3, samples / 10); i++) {
+    for (int i = 0; i < Math.max(20, samples); i++) {
       call.get();
     }
     List<Long> times = new ArrayList<>();
