@@ -7,6 +7,7 @@ import cn.renda.proposals.web.RequestSizeLimitFilter;
 import cn.renda.proposals.web.SecurityHeadersFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -60,7 +61,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
   FilterRegistrationBean<ServerErrorFilter> serverErrors(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
     var registration = new FilterRegistrationBean<>(new ServerErrorFilter(objectMapper));
     registration.setName("server-errors");
-    registration.setUrlPatterns(List.of("/engine-rest/*", webapps(camunda) + "/api/*", "/api/*"));
+    registration.setUrlPatterns(Stream.concat(camundaRestApis(camunda).stream(), Stream.of("/api/*")).toList());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
@@ -70,7 +71,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
   FilterRegistrationBean<ServiceLookupCache> serviceLookupCache(CamundaBpmProperties camunda) {
     var registration = new FilterRegistrationBean<>(new ServiceLookupCache());
     registration.setName("service-lookup-cache");
-    registration.setUrlPatterns(List.of("/engine-rest/*", webapps(camunda) + "/api/*"));
+    registration.setUrlPatterns(camundaRestApis(camunda));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
@@ -94,7 +95,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
   FilterRegistrationBean<RefusalStatusFilter> refusalStatus(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
     var registration = new FilterRegistrationBean<>(new RefusalStatusFilter(objectMapper));
     registration.setName("refusal-status");
-    registration.setUrlPatterns(List.of("/engine-rest/*", webapps(camunda) + "/api/*"));
+    registration.setUrlPatterns(camundaRestApis(camunda));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
@@ -123,6 +124,11 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     registration.setUrlPatterns(List.of("/api/*"));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
+  }
+
+  /** Camunda's REST APIs: engine-rest and the webapps' APIs, which are built on the same resources. */
+  private static List<String> camundaRestApis(CamundaBpmProperties camunda) {
+    return List.of("/engine-rest/*", webapps(camunda) + "/api/*");
   }
 
   /** Where the Camunda webapps live ({@code camunda.bpm.webapp.application-path}, {@code /camunda}). */
