@@ -10,6 +10,7 @@ import cn.renda.proposals.agency.Agency;
 import cn.renda.proposals.agency.AgencyDirectory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -44,26 +45,30 @@ class IdentitySetup implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    grants.ensureGroup(Groups.CONGRESS_OFFICE, "县人大常委会办公室", WORKFLOW);
-    grants.ensureGroup(Groups.GOV_OFFICE, "县人民政府办公室（督查室）", WORKFLOW);
-    grants.ensureGroup(Groups.DEPUTIES, "人大代表", WORKFLOW);
-
     List<String> tasklistUsers = new ArrayList<>(List.of(Groups.DEPUTIES, Groups.CONGRESS_OFFICE, Groups.GOV_OFFICE));
     for (Agency agency : agencies.all()) {
-      grants.ensureGroup(Groups.agency(agency.code()), agency.name() + "（经办人）", WORKFLOW);
-      grants.ensureGroup(Groups.agencyLeaders(agency.code()), agency.name() + "（领导）", WORKFLOW);
       tasklistUsers.add(Groups.agency(agency.code()));
       tasklistUsers.add(Groups.agencyLeaders(agency.code()));
     }
+    // the offices' grant on all tasks is looked up on its own: the agencies' grants on single tasks are never read
+    AuthorizationGrants.Known known =
+        grants.known(tasklistUsers, Set.of(APPLICATION, PROCESS_DEFINITION, PROCESS_INSTANCE, DEPLOYMENT));
+    known.ensureGroup(Groups.CONGRESS_OFFICE, "县人大常委会办公室", WORKFLOW);
+    known.ensureGroup(Groups.GOV_OFFICE, "县人民政府办公室（督查室）", WORKFLOW);
+    known.ensureGroup(Groups.DEPUTIES, "人大代表", WORKFLOW);
+    for (Agency agency : agencies.all()) {
+      known.ensureGroup(Groups.agency(agency.code()), agency.name() + "（经办人）", WORKFLOW);
+      known.ensureGroup(Groups.agencyLeaders(agency.code()), agency.name() + "（领导）", WORKFLOW);
+    }
 
     for (String group : tasklistUsers) {
-      grants.grant(group, APPLICATION, "tasklist", Permissions.ACCESS);
+      known.grant(group, APPLICATION, "tasklist", Permissions.ACCESS);
       // Tasklist shows the process name and diagram of a task; a definition reveals no proposal.
-      grants.grant(group, PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ);
+      known.grant(group, PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ);
     }
     for (String office : Groups.OFFICES) {
-      grants.grant(office, APPLICATION, "cockpit", Permissions.ACCESS);
-      grants.grant(
+      known.grant(office, APPLICATION, "cockpit", Permissions.ACCESS);
+      known.grant(
           office,
           PROCESS_DEFINITION,
           Authorization.ANY,
@@ -71,12 +76,12 @@ class IdentitySetup implements ApplicationRunner {
           ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY,
           ProcessDefinitionPermissions.READ_TASK);
-      grants.grant(office, PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ);
-      grants.grant(office, TASK, Authorization.ANY, TaskPermissions.READ);
-      grants.grant(office, DEPLOYMENT, Authorization.ANY, Permissions.READ);
+      known.grant(office, PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ);
+      known.grant(office, TASK, Authorization.ANY, TaskPermissions.READ);
+      known.grant(office, DEPLOYMENT, Authorization.ANY, Permissions.READ);
     }
     // The congress office registers proposals on a deputy's behalf (Tasklist start form).
-    grants.grant(Groups.CONGRESS_OFFICE, PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grants.grant(Groups.CONGRESS_OFFICE, PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
+    known.grant(Groups.CONGRESS_OFFICE, PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    known.grant(Groups.CONGRESS_OFFICE, PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
   }
 }

@@ -8,8 +8,10 @@ import cn.renda.proposals.process.SuperviseDissatisfaction;
 import cn.renda.proposals.process.SuperviseOverdue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -65,10 +67,14 @@ public class TasklistFilters implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    for (Definition definition : definitions()) {
+    List<Definition> definitions = definitions();
+    Set<String> groups = new LinkedHashSet<>();
+    definitions.forEach(definition -> groups.addAll(definition.groups()));
+    AuthorizationGrants.Known known = grants.known(groups, Set.of(Resources.FILTER));
+    for (Definition definition : definitions) {
       Filter filter = ensure(definition);
       for (String group : definition.groups()) {
-        grants.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        known.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
       }
     }
   }

@@ -54,7 +54,7 @@ final class NationalScale {
     static Sizes fromSystemProperties() {
       return new Sizes(Integer.getInteger("bench.agencies", 213), Integer.getInteger("bench.proposals", 100_000),
           Integer.getInteger("bench.open-tasks", 10_000), Integer.getInteger("bench.samples", 100),
-          Integer.getInteger("bench.lifecycles", 50), Integer.getInteger("bench.burst", 10_000),
+          Integer.getInteger("bench.lifecycles", 200), Integer.getInteger("bench.burst", 10_000),
           Integer.getInteger("bench.start-ups", 3));
     }
   }
