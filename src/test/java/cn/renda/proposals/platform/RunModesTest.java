@@ -32,6 +32,9 @@ class RunModesTest {
       // given the default mode (no profile: demo, embedded H2)
       String base = baseUrl(app);
       String engine = app.getBean(ProcessEngine.class).getName();
+      // built on the SQL mappings read ahead for H2
+      assertThat(((EngineMappings.EarlyParsed) app.getBean(ProcessEngine.class).getProcessEngineConfiguration())
+          .tookEarlyParse).isTrue();
 
       // then Tasklist is served and a demo account can log in
       var page = new WebappSession(base, engine).get("/camunda/app/tasklist/");
