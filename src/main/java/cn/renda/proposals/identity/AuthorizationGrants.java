@@ -35,16 +35,20 @@ public class AuthorizationGrants {
   }
 
   public void ensureGroup(String id, String name, String type) {
-    Group group = identityService.createGroupQuery().groupId(id).singleResult();
-    if (group == null) {
+    ensureGroup(identityService.createGroupQuery().groupId(id).singleResult(), id, name, type);
+  }
+
+  /** Creates the group when {@code existing} is null, else brings its name and type to the given ones. */
+  private void ensureGroup(Group existing, String id, String name, String type) {
+    if (existing == null) {
       Group created = identityService.newGroup(id);
       created.setName(name);
       created.setType(type);
       saveTolerant(() -> identityService.saveGroup(created));
-    } else if (!name.equals(group.getName()) || !type.equals(group.getType())) {
-      group.setName(name);
-      group.setType(type);
-      identityService.saveGroup(group);
+    } else if (!name.equals(existing.getName()) || !type.equals(existing.getType())) {
+      existing.setName(name);
+      existing.setType(type);
+      identityService.saveGroup(existing);
     }
   }
 
@@ -75,16 +79,31 @@ public class AuthorizationGrants {
         .resourceType(resource)
         .resourceId(resourceId)
         .singleResult();
-    if (existing != null) {
-      if (Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
-        return;
-      }
-      Arrays.stream(permissions).forEach(existing::addPermission);
-      authorizationService.saveAuthorization(existing);
-      return;
-    }
-    create(groupId, resource, resourceId, permissions);
+    grant(existing, new Grant(groupId, resource.resourceType(), resourceId), resource, permissions);
   }
+
+  /**
+   * Creates the grant when {@code existing} is null, else adds the permissions it lacks; the grant as it now is.
+   */
+  private Authorization grant(Authorization existing, Grant grant, Resource resource, Permission... permissions) {
+    if (existing != null) {
+      if (!Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
+        Arrays.stream(permissions).forEach(existing::addPermission);
+        authorizationService.saveAuthorization(existing);
+      }
+      return existing;
+    }
+    Authorization created = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    created.setGroupId(grant.groupId());
+    created.setResource(resource);
+    created.setResourceId(grant.resourceId());
+    Arrays.stream(permissions).forEach(created::addPermission);
+    saveTolerant(() -> authorizationService.saveAuthorization(created));
+    return created;
+  }
+
+  /** Which grant: a group's on one resource. */
+  private record Grant(String groupId, int resourceType, String resourceId) {}
 
   /**
    * The given groups and their grants on the given kinds of resource, read at once, to bring up to date in one pass.
@@ -95,7 +114,7 @@ public class AuthorizationGrants {
    */
   public Known known(Collection<String> groupIds, Set<Resource> resources) {
     Map<String, Group> groups = new HashMap<>();
-    Map<String, Authorization> granted = new HashMap<>();
+    Map<Grant, Authorization> granted = new HashMap<>();
     List<String> ids = List.copyOf(groupIds);
     for (int from = 0; from < ids.size(); from += CHUNK) {
       String[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new);
@@ -103,14 +122,11 @@ public class AuthorizationGrants {
       for (Resource resource : resources) {
         authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
             .groupIdIn(chunk).resourceType(resource).list()
-            .forEach(grant -> granted.putIfAbsent(key(grant.getGroupId(), resource, grant.getResourceId()), grant));
+            .forEach(grant -> granted.putIfAbsent(
+                new Grant(grant.getGroupId(), resource.resourceType(), grant.getResourceId()), grant));
       }
     }
     return new Known(Set.copyOf(ids), groups, granted, Set.copyOf(resources));
-  }
-
-  private static String key(String groupId, Resource resource, String resourceId) {
-    return groupId + "\n" + resource.resourceType() + "\n" + resourceId;
   }
 
   /** Groups and grants read at once ({@link #known}); the same operations, without a query for what is known. */
@@ -118,10 +134,10 @@ public class AuthorizationGrants {
 
     private final Set<String> ids;
     private final Map<String, Group> groups;
-    private final Map<String, Authorization> granted;
+    private final Map<Grant, Authorization> granted;
     private final Set<Resource> resources;
 
-    private Known(Set<String> ids, Map<String, Group> groups, Map<String, Authorization> granted,
+    private Known(Set<String> ids, Map<String, Group> groups, Map<Grant, Authorization> granted,
         Set<Resource> resources) {
       this.ids = ids;
       this.groups = groups;
@@ -129,43 +145,24 @@ public class AuthorizationGrants {
       this.resources = resources;
     }
 
-    /** As {@link AuthorizationGrants#ensureGroup}, for a group of those read. */
+    /** As {@link AuthorizationGrants#ensureGroup(String, String, String)}, for one of the groups read. */
     public void ensureGroup(String id, String name, String type) {
-      Group group = groups.get(id);
-      if (group == null) {
+      if (!ids.contains(id)) {
         AuthorizationGrants.this.ensureGroup(id, name, type);
-      } else if (!name.equals(group.getName()) || !type.equals(group.getType())) {
-        group.setName(name);
-        group.setType(type);
-        identityService.saveGroup(group);
+        return;
       }
+      AuthorizationGrants.this.ensureGroup(groups.get(id), id, name, type);
     }
 
-    /** As {@link AuthorizationGrants#grant}. */
+    /** As {@link AuthorizationGrants#grant(String, Resource, String, Permission...)}. */
     public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
       if (!resources.contains(resource) || !ids.contains(groupId)) {
         AuthorizationGrants.this.grant(groupId, resource, resourceId, permissions);
         return;
       }
-      String key = key(groupId, resource, resourceId);
-      Authorization existing = granted.get(key);
-      if (existing == null) {
-        granted.put(key, create(groupId, resource, resourceId, permissions));
-      } else if (!Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
-        Arrays.stream(permissions).forEach(existing::addPermission);
-        authorizationService.saveAuthorization(existing);
-      }
+      Grant grant = new Grant(groupId, resource.resourceType(), resourceId);
+      granted.put(grant, AuthorizationGrants.this.grant(granted.get(grant), grant, resource, permissions));
     }
-  }
-
-  private Authorization create(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    Arrays.stream(permissions).forEach(authorization::addPermission);
-    saveTolerant(() -> authorizationService.saveAuthorization(authorization));
-    return authorization;
   }
 
   /** Another node starting at the same moment may have inserted the same row: its copy is as good as ours. */

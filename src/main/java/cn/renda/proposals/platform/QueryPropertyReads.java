@@ -33,13 +33,9 @@ public class QueryPropertyReads extends AbstractProcessEnginePlugin {
 
   private static final PropertyReads READS = new PropertyReads();
 
+  /** Makes this accessor OGNL's for plain objects; the same one every time (OGNL's registry is global). */
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    register();
-  }
-
-  /** Makes this accessor OGNL's for plain objects; the same one every time (OGNL's registry is global). */
-  static void register() {
     OgnlRuntime.setPropertyAccessor(Object.class, READS);
   }
 
