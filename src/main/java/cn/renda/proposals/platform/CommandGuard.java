@@ -83,9 +83,16 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
   private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
 
   private final ObjectProvider<WritePolicy> policies;
+  private final ObjectProvider<TaskPresentation> presentation;
 
-  public CommandGuard(ObjectProvider<WritePolicy> policies) {
+  public CommandGuard(ObjectProvider<WritePolicy> policies, ObjectProvider<TaskPresentation> presentation) {
     this.policies = policies;
+    this.presentation = presentation;
+  }
+
+  /** Whether the command running on this thread is the one a caller gave the engine, not one run inside it. */
+  static boolean isOutermost() {
+    return DEPTH.get()[0] <= 1;
   }
 
   @Override
@@ -237,10 +244,12 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
       Set<String> answers = inputs.get().answers();
       Map<String, Object> kept = new LinkedHashMap<>();
       List<Problem.FieldError> foreign = new ArrayList<>();
+      Map<String, TaskPresentation.Shown> views = variables.keySet().stream().anyMatch(name -> !answers.contains(name))
+          ? TaskViewReads.views(presentation.getIfAvailable(), context, task) : Map.of();
       variables.forEach((name, value) -> {
         if (answers.contains(name)) {
           kept.put(name, value);
-        } else if (!inputs.get().shown().contains(name) || !sameValue(task.getVariable(name), value)) {
+        } else if (!inputs.get().shown().contains(name) || !sameValue(shownOn(task, views, name), value)) {
           foreign.add(new Problem.FieldError(name, "not-an-answer",
               "此任务不接受“" + name + "”：只能提交本环节的办理意见（" + String.join("、", new TreeSet<>(answers)) + "）",
               "task " + task.getTaskDefinitionKey() + " takes only its answers " + new TreeSet<>(answers) + ", not "
@@ -303,6 +312,12 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
         + " may not " + whatEn + "; only administrators may）");
   }
 
+  /** What the task shows under the name: a view as it is now, or an earlier answer. */
+  private static Object shownOn(TaskEntity task, Map<String, TaskPresentation.Shown> views, String name) {
+    TaskPresentation.Shown view = views.get(name);
+    return view != null ? view.text() : task.getVariable(name);
+  }
+
   /** Whether a value sent back equals the one the task shows (as text: forms send what they displayed). */
   static boolean sameValue(Object shown, Object sent) {
     return Objects.equals(text(shown), text(sent));
@@ -314,8 +329,9 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
     return plain == null ? "" : String.valueOf(plain).replace("\r\n", "\n").replace('\r', '\n').strip();
   }
 
+  /** A field of an engine command, by reflection (the commands keep their input to themselves). */
   @SuppressWarnings("unchecked")
-  private static <V> V read(Object command, String name) {
+  static <V> V read(Object command, String name) {
     try {
       return (V) field(command.getClass(), name).get(command);
     } catch (IllegalAccessException e) {

@@ -42,7 +42,12 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
           "tasks of one step, as the office's 督办 filter asks"),
       // 已超期 and 即将到期 ask for tasks by their due date; without an index every open task was read (16 → 7 ms).
       new Index("PROP_IDX_TASK_DUE_DATE", "ACT_RU_TASK", "DUE_DATE_", null,
-          "tasks due before or after a moment, as 已超期 and 即将到期 ask"));
+          "tasks due before or after a moment, as 已超期 and 即将到期 ask"),
+      // Every task completion asks for the task's sub-tasks (the engine deletes them with it); without an index
+      // PostgreSQL read every open task for it: 1.2 to 1.9 ms of each completion in the benchmark's first figure,
+      // more with every open task. Sub-tasks are rare: only tasks that have a parent are in the index.
+      new Index("PROP_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_", "PARENT_TASK_ID_ IS NOT NULL",
+          "a task's sub-tasks, asked at each completion"));
 
   private DataSource dataSource;
   private boolean postgres;

@@ -3,7 +3,6 @@ package cn.renda.proposals.process;
 import cn.renda.proposals.calendar.DueDay;
 import cn.renda.proposals.calendar.WorkingDays;
 import cn.renda.proposals.platform.Actors;
-import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
 import cn.renda.proposals.proposal.ProposalRecords.DeadlineState;
 import cn.renda.proposals.proposal.RecordDeadline;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +70,12 @@ class DeadlineRecalculation {
   private final Timeline timeline;
   private final Deadlines deadlines;
   private final ModelDeadlines models;
-  private final ProposalProcess process;
-  private final TaskViews views;
   private final Actors actors;
   private final Clock clock;
 
   DeadlineRecalculation(RuntimeService runtime, TaskService tasks, ManagementService management,
-      ProposalRecords records, Timeline timeline, Deadlines deadlines, ModelDeadlines models, ProposalProcess process,
-      TaskViews views, Actors actors, Clock clock) {
+      ProposalRecords records, Timeline timeline, Deadlines deadlines, ModelDeadlines models,
+      Actors actors, Clock clock) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -87,8 +83,6 @@ class DeadlineRecalculation {
     this.timeline = timeline;
     this.deadlines = deadlines;
     this.models = models;
-    this.process = process;
-    this.views = views;
     this.actors = actors;
     this.clock = clock;
   }
@@ -99,8 +93,8 @@ class DeadlineRecalculation {
   }
 
   /**
-   * Moves them, each in the record, the engine and the proposal's timeline ({@code reason}: why, for people), and
-   * shows the new deadlines on the open tasks' forms.
+   * Moves them, each in the record, the engine and the proposal's timeline ({@code reason}: why, for people). The
+   * open tasks' forms show the new deadlines from the record.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void execute(List<DeadlineMove> moves, String actor, String reason) {
@@ -113,7 +107,6 @@ class DeadlineRecalculation {
             move.internal() ? TimelineAction.INTERNAL_DEADLINE_RECALCULATED : TimelineAction.DEADLINE_RECALCULATED,
             reason + "，" + move.deadline() + "由 " + Texts.day(move.from()) + " 调整为 " + Texts.day(move.to()));
       }
-      showDeadlinesOnOpenTasks();
       return null;
     });
   }
@@ -135,35 +128,6 @@ class DeadlineRecalculation {
       throw new ConflictException("A deadline of " + move.proposal() + " changed meanwhile: preview again",
           move.proposal() + "的" + move.deadline() + "刚刚已有变化，请重新预览后再应用。");
     }
-  }
-
-  /** The forms of open tasks show the deadlines as they are now (the rest of a form's snapshot stays). */
-  private void showDeadlinesOnOpenTasks() {
-    Map<String, ProposalRecord> byInstance = new HashMap<>();
-    for (Task task : tasks.createTaskQuery().processDefinitionKey(ProposalProcess.KEY).list()) {
-      List<View> shown = process.task(task.getTaskDefinitionKey()).map(TaskContract::views).orElse(List.of())
-          .stream().filter(View.DEADLINES::contains).toList();
-      if (shown.isEmpty()) {
-        continue;
-      }
-      ProposalRecord record = byInstance.computeIfAbsent(task.getProcessInstanceId(), this::recordOf);
-      if (record == null) {
-        continue;
-      }
-      views.views(shown, record).forEach((name, text) -> {
-        if (!Objects.equals(tasks.getVariableLocal(task.getId(), name), text)) {
-          tasks.setVariableLocal(task.getId(), name, text);
-        }
-      });
-    }
-  }
-
-  private ProposalRecord recordOf(String processInstanceId) {
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-    return instance == null || instance.getBusinessKey() == null ? null
-        : records.find(instance.getBusinessKey())
-            .filter(record -> processInstanceId.equals(record.processInstanceId()))
-            .orElse(null);
   }
 
   /** The moves of one calendar change, worked out from the engine's tasks and timers and the records. */

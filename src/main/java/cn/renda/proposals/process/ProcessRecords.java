@@ -2,6 +2,10 @@ package cn.renda.proposals.process;
 
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -15,7 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessRecords {
 
+  /** Instances found linked to their record: a record is linked to its instance once, for good. */
+  private static final int LINKS_KEPT = 10_000;
+
   private final ProposalRecords records;
+  private final Map<String, String> linked = new ConcurrentHashMap<>();
 
   ProcessRecords(ProposalRecords records) {
     this.records = records;
@@ -36,9 +44,33 @@ class ProcessRecords {
     return record;
   }
 
-  /** The id of the record of the task's or execution's process instance, checked as {@link #of}. */
+  /**
+   * The id of the record of the task's or execution's process instance, checked as {@link #of} without reading the
+   * record: the link between a record and its instance is written once ({@link ProposalRecords#linkProcessInstance})
+   * and never changes, so an instance found linked is remembered (a rolled-back link belongs to an instance that is
+   * rolled back with it).
+   */
   public String idOf(VariableScope scope) {
-    return of(scope).id();
+    DelegateExecution execution = execution(scope);
+    String id = execution.getProcessBusinessKey();
+    String instance = execution.getProcessInstanceId();
+    if (id != null && id.equals(linked.get(instance))) {
+      return id;
+    }
+    if (id == null) {
+      throw new IllegalStateException("Process instance " + instance + " has no proposal");
+    }
+    Optional<String> owner = records.processInstanceOf(id)
+        .orElseThrow(() -> new NoSuchElementException("No proposal " + id));
+    if (!owner.map(instance::equals).orElse(false)) {
+      throw new IllegalStateException("Process instance " + instance + " is not the one of proposal " + id + " ("
+          + owner.orElse(null) + ")");
+    }
+    if (linked.size() >= LINKS_KEPT) {
+      linked.clear();
+    }
+    linked.put(instance, id);
+    return id;
   }
 
   static DelegateExecution execution(VariableScope scope) {

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * validation. Adding a step = the model, its form, one contract.
  *
  * <p>When the task is created, the record enters the task's status, the task's name says which proposal it is about,
- * the decisions of an earlier round of the same step are cleared, and the task gets its views. When it is completed,
+ * and the decisions of an earlier round of the same step are cleared; its form shows its views, computed from the
+ * record whenever the form is read ({@link FormViews}). When it is completed,
  * the answers are read and checked (every field at fault at once, nothing stored on refusal), the completion rule
  * records them in the proposal's record in the transaction of the completion, and each answer is kept, cleared or
  * forgotten as its {@link Answer.Retention} says.
@@ -107,8 +108,8 @@ public abstract class TaskContract implements TaskListener {
     ProposalRecord record = support.processRecords.of(task);
     ProposalStatus waiting = waitingStatus(record);
     if (waiting != null && waiting != record.status()) {
+      // only the status changes: the name below is made of the title and the case number
       support.records.enter(record, waiting);
-      record = support.records.get(record.id());
     }
     String name = task.getName() + "：" + Texts.proposal(record);
     task.setName(name.length() > NAME_MAX ? name.substring(0, NAME_MAX - 1) + "…" : name);
@@ -122,7 +123,6 @@ public abstract class TaskContract implements TaskListener {
         execution.getProcessInstance().setVariable(answer.name(), null);
       }
     }
-    support.views.show(task, record, views);
   }
 
   private void completed(DelegateTask task) {
@@ -337,13 +337,11 @@ public abstract class TaskContract implements TaskListener {
 
     private final ProcessRecords processRecords;
     private final ProposalRecords records;
-    private final TaskViews views;
     private final Actors actors;
 
-    Support(ProcessRecords processRecords, ProposalRecords records, TaskViews views, Actors actors) {
+    Support(ProcessRecords processRecords, ProposalRecords records, Actors actors) {
       this.processRecords = processRecords;
       this.records = records;
-      this.views = views;
       this.actors = actors;
     }
   }

@@ -23,18 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes the {@link View}s a task's form shows, from the proposal's record as it is when the task is created, and
- * stores them as <b>task-local</b> variables.
- *
- * <p>A snapshot can be older than the record (a task open for weeks shows the record as it was when the task was
- * created), which is why nothing may decide on it. Each task gets exactly the views of its contract, every one of
- * them set (an empty text when there is nothing to show, which the form hides). Being local, a view never leaks to
- * another task: in particular a co-agency's task never carries the co-opinions of the other co-agencies, which only
- * the lead agency's drafting and sign-off tasks show.
+ * Computes the {@link View}s a task's form shows, from the proposal's record as it is when the form is read
+ * ({@link FormViews}; nothing is stored). Each task shows exactly the views of its contract, every one of them set
+ * (an empty text when there is nothing to show, which the form hides); a view belongs to its task only: in
+ * particular a co-agency's task never shows the co-opinions of the other co-agencies, which only the lead agency's
+ * drafting and sign-off tasks show. Nothing may decide on a view: the process reads the record.
  */
 @Component
 public class TaskViews {
@@ -63,13 +59,6 @@ public class TaskViews {
     this.agencies = agencies;
     this.deadlines = deadlines;
     this.zone = calendar.zone();
-  }
-
-  /** Sets the views as task-local variables. */
-  public void show(DelegateTask task, ProposalRecord record, List<View> views) {
-    for (View view : views) {
-      view.variable().setLocal(task, text(view, record));
-    }
   }
 
   /** The views on the record as it is now, by variable name. */

@@ -1,14 +1,12 @@
 package cn.renda.proposals.process;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What a Tasklist form shows read-only about the proposal: a task-local snapshot of the record, made when the task is
- * created ({@link TaskViews}), because a Camunda Form can only show variables. Presentation only: the process never
- * reads a view.
+ * What a Tasklist form shows read-only about the proposal, computed from the record when the task's variables are
+ * read ({@link TaskViews}, {@link FormViews}): a Camunda Form can only show variables, so a view reads as one of the
+ * task's own. Presentation only: never stored, and the process never reads a view.
  */
 public enum View {
   PROPOSAL_TITLE("proposalTitle"),
@@ -31,9 +29,6 @@ public enum View {
   PROGRESS_HISTORY("progressHistory"),
   /** The agencies to choose from, as the options of a select (Json). */
   AGENCY_OPTIONS("agencyOptions");
-
-  /** What shows a deadline: shown anew on open tasks when the working-day calendar moves it. */
-  public static final Set<View> DEADLINES = EnumSet.of(REPLY_DUE_TEXT, LATEST_REPLY_DUE_TEXT, CO_OPINION_DUE_TEXT);
 
   /** The proposal itself, once it has a case number. */
   public static final List<View> PROPOSAL = List.of(PROPOSAL_TITLE, PROPOSAL_CONTENT, PROPOSAL_KIND_LABEL,

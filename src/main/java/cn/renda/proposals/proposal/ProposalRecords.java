@@ -343,6 +343,15 @@ public class ProposalRecords {
         .optional();
   }
 
+  /** The process instance the record belongs to, if it is recorded; empty when it has none yet. */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+  public Optional<Optional<String>> processInstanceOf(String id) {
+    return jdbc.sql("SELECT process_instance_id FROM proposal WHERE id = ?")
+        .param(id)
+        .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+        .optional();
+  }
+
   /** Whether no proposal is recorded at all (a new installation). */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public boolean none() {

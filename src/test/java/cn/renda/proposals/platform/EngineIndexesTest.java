@@ -57,6 +57,25 @@ class EngineIndexesTest {
         .contains("prop_idx_task_due_date");
   }
 
+  @Test
+  void shouldFindATasksSubTasksOffThePartialIndexAsTheEngineAsksWithAParameter() {
+    // the statement of every completion (TaskManager.findTasksByParentTaskId), planned as a prepared statement's
+    // generic plan: the index holds only tasks with a parent, which "= $1" implies
+    String plan = transactions.execute(status -> {
+      jdbc.sql("SET LOCAL enable_seqscan = off").update();
+      jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+      jdbc.sql("PREPARE sub_tasks(varchar) AS SELECT * FROM ACT_RU_TASK WHERE PARENT_TASK_ID_ = $1").update();
+      try {
+        return String.join("\n", jdbc.sql("EXPLAIN EXECUTE sub_tasks('some-task')").query(String.class).list())
+            .toLowerCase(Locale.ROOT);
+      } finally {
+        jdbc.sql("DEALLOCATE sub_tasks").update();
+      }
+    });
+
+    assertThat(plan).contains("prop_idx_task_parent").contains("$1");
+  }
+
   private String plan(String query) {
     return transactions.execute(status -> {
       jdbc.sql("SET LOCAL enable_seqscan = off").update();

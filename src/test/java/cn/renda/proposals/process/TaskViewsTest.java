@@ -151,6 +151,60 @@ class TaskViewsTest extends ProcessTestBase {
     assertThat(driver.tasks(id, SignOffReply.KEY)).hasSize(1);
   }
 
+  @Test
+  void shouldComputeTheViewsFromTheRecordWhenReadAndStoreNone() {
+    // given a proposal assigned to zfw, waiting for 签收
+    String id = driver.submitSuggestion(ProcessDriver.newSession(), "关于加强农村饮水安全的建议");
+    walk.review(id, "ACCEPT", "NORMAL");
+    walk.assign(id, "zfw");
+    Task accept = driver.task(id, AcceptAssignment.KEY);
+    String task = "/engine-rest/task/" + accept.getId();
+    Http handler = Http.as("http://localhost:" + port, "zfw-handler", "demo");
+
+    // then no view is a variable of the instance, in the runtime or in history
+    assertThat(jdbc.sql("SELECT name_ FROM act_ru_variable WHERE proc_inst_id_ = ?").param(instance(id).getId())
+        .query(String.class).list()).doesNotContainAnyElementsOf(ALL_VIEWS);
+    assertThat(jdbc.sql("SELECT name_ FROM act_hi_varinst WHERE proc_inst_id_ = ?").param(instance(id).getId())
+        .query(String.class).list()).doesNotContainAnyElementsOf(ALL_VIEWS);
+
+    // and the form reads them as Tasklist does, only those asked for when names are given
+    Http.Answer form = handler.get(task + "/form-variables?deserializeValues=false");
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.body()).contains("\"leadAgencyName\":{\"type\":\"String\",\"value\":\"县委政法委\"");
+    Http.Answer some = handler.get(task + "/form-variables?variableNames="
+        + View.REPLY_DUE_TEXT.key() + "," + AcceptAssignment.ASSIGNMENT_DECISION.name());
+    assertThat(some.body()).contains(View.REPLY_DUE_TEXT.key()).doesNotContain(View.LEAD_AGENCY_NAME.key());
+
+    // when the record changes while the task waits, the form shows it as it is now
+    jdbc.sql("UPDATE proposal SET reply_due = ? WHERE id = ?").params(LocalDate.of(2026, 10, 9), id).update();
+    assertThat(driver.variable(accept, View.REPLY_DUE_TEXT.key())).isEqualTo("2026年10月9日（周五）");
+    assertThat(engine.getTaskService().getVariableTyped(accept.getId(), View.REPLY_DUE_TEXT.key()).getValue())
+        .isEqualTo("2026年10月9日（周五）");
+    assertThat(engine.getTaskService().getVariablesLocal(accept.getId(), List.of(View.REPLY_DUE_TEXT.key())))
+        .containsOnlyKeys(View.REPLY_DUE_TEXT.key());
+
+    // and somebody who may not see the task reads none of it
+    Http.Answer stranger = Http.as("http://localhost:" + port, "jyj-handler", "demo")
+        .get(task + "/form-variables");
+    assertThat(stranger.status()).isIn(403, 404);
+    assertThat(stranger.body()).doesNotContain("县委政法委").doesNotContain("2026年10月9日");
+  }
+
+  @Test
+  void shouldGiveTheAgencyOptionsAsJsonForTasklistToParse() {
+    String id = driver.submitSuggestion(ProcessDriver.newSession(), "关于完善乡镇养老服务设施的建议");
+    walk.review(id, "ACCEPT", "NORMAL");
+    Task assign = driver.task(id, AssignAgencies.KEY);
+
+    Http.Answer form = Http.as("http://localhost:" + port, "congress-clerk", "demo")
+        .get("/engine-rest/task/" + assign.getId() + "/form-variables?deserializeValues=false");
+
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.body()).contains("\"agencyOptions\":{\"type\":\"Json\",\"value\":\"[{\\\"label\\\":\\\"");
+    assertThat(engine.getTaskService().getVariable(assign.getId(), View.AGENCY_OPTIONS.key()))
+        .isInstanceOf(org.camunda.spin.json.SpinJsonNode.class);
+  }
+
   private List<String> viewsOf(String taskKey) {
     return process.task(taskKey).orElseThrow().views().stream().map(View::key).toList();
   }
