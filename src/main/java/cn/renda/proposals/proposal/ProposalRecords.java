@@ -328,19 +328,33 @@ public class ProposalRecords {
 
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public Optional<ProposalRecord> find(String id) {
-    Map<String, String> coSigners = new LinkedHashMap<>();
-    // co-signers who declined or let the co-signing window pass are no co-signers of the proposal
-    jdbc.sql("""
-            SELECT deputy_id, deputy_name FROM proposal_co_signer
-            WHERE proposal_id = ? AND answer NOT IN ('DECLINED', 'NO_ANSWER') ORDER BY position""")
+    // one statement: a record is read several times in every completion. Co-signers who declined or let the
+    // co-signing window pass are no co-signers of the proposal.
+    return jdbc.sql("""
+            SELECT p.*,
+              (SELECT ARRAY_AGG(c.deputy_id ORDER BY c.position) FROM proposal_co_signer c
+               WHERE c.proposal_id = p.id AND c.answer NOT IN ('DECLINED', 'NO_ANSWER')) AS co_signer_ids,
+              (SELECT ARRAY_AGG(c.deputy_name ORDER BY c.position) FROM proposal_co_signer c
+               WHERE c.proposal_id = p.id AND c.answer NOT IN ('DECLINED', 'NO_ANSWER')) AS co_signer_names
+            FROM proposal p WHERE p.id = ?""")
         .param(id)
-        .query(rs -> {
-          coSigners.put(rs.getString("deputy_id"), rs.getString("deputy_name"));
-        });
-    return jdbc.sql("SELECT * FROM proposal WHERE id = ?")
-        .param(id)
-        .query((rs, row) -> map(rs, coSigners))
+        .query((rs, row) -> map(rs, coSigners(rs)))
         .optional();
+  }
+
+  private static Map<String, String> coSigners(ResultSet rs) throws SQLException {
+    Object[] ids = array(rs, "co_signer_ids");
+    Object[] names = array(rs, "co_signer_names");
+    Map<String, String> coSigners = new LinkedHashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      coSigners.put((String) ids[i], (String) names[i]);
+    }
+    return coSigners;
+  }
+
+  private static Object[] array(ResultSet rs, String column) throws SQLException {
+    java.sql.Array array = rs.getArray(column);
+    return array == null ? new Object[0] : (Object[]) array.getArray();
   }
 
   /** The process instance the record belongs to, if it is recorded; empty when it has none yet. */
