@@ -183,11 +183,17 @@ class TaskViewsTest extends ProcessTestBase {
     assertThat(engine.getTaskService().getVariablesLocal(accept.getId(), List.of(View.REPLY_DUE_TEXT.key())))
         .containsOnlyKeys(View.REPLY_DUE_TEXT.key());
 
-    // and somebody who may not see the task reads none of it
-    Http.Answer stranger = Http.as("http://localhost:" + port, "jyj-handler", "demo")
-        .get(task + "/form-variables");
-    assertThat(stranger.status()).isIn(403, 404);
-    assertThat(stranger.body()).doesNotContain("县委政法委").doesNotContain("2026年10月9日");
+    // and somebody who may not see the task reads none of it, whichever way they ask
+    Http stranger = Http.as("http://localhost:" + port, "jyj-handler", "demo");
+    for (String read : List.of("/form-variables", "/variables", "/localVariables",
+        "/variables/" + View.LEAD_AGENCY_NAME.key(), "/localVariables/" + View.LEAD_AGENCY_NAME.key())) {
+      Http.Answer refused = stranger.get(task + read);
+      assertThat(refused.status()).as(read).isIn(403, 404);
+      assertThat(refused.body()).as(read).doesNotContain("县委政法委").doesNotContain("2026年10月9日");
+    }
+    // while the handler reads one view as engine-rest gives a variable
+    assertThat(handler.get(task + "/localVariables/" + View.LEAD_AGENCY_NAME.key()).body())
+        .contains("\"type\":\"String\"", "\"value\":\"县委政法委\"");
   }
 
   @Test
