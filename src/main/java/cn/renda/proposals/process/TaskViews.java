@@ -61,16 +61,20 @@ public class TaskViews {
     this.zone = calendar.zone();
   }
 
-  /** The views on the record as it is now, by variable name. */
-  public Map<String, String> views(List<View> views, ProposalRecord record) {
+  /**
+   * The views on the record as it is now, by variable name. {@code asOf} is the day lateness is counted to: the day
+   * the task was created, so that a view reads the same until the record changes (a form sends its read-only fields
+   * back, and the completion refuses one that changed).
+   */
+  public Map<String, String> views(List<View> views, ProposalRecord record, LocalDate asOf) {
     Map<String, String> texts = new LinkedHashMap<>();
     for (View view : views) {
-      texts.put(view.key(), text(view, record));
+      texts.put(view.key(), text(view, record, asOf));
     }
     return texts;
   }
 
-  private String text(View view, ProposalRecord record) {
+  private String text(View view, ProposalRecord record, LocalDate asOf) {
     return switch (view) {
       case PROPOSAL_TITLE -> record.title();
       case PROPOSAL_CONTENT -> record.content();
@@ -94,7 +98,7 @@ public class TaskViews {
       case RETURN_COMMENT -> returnComment(record);
       case FEEDBACK_SUMMARY -> feedback(record);
       case EXTENSION_SUMMARY -> extension(record);
-      case OVERDUE_SUMMARY -> overdue(record);
+      case OVERDUE_SUMMARY -> overdue(record, asOf);
       case PROGRESS_HISTORY -> progress(record);
       case AGENCY_OPTIONS -> agencyOptions();
     };
@@ -171,12 +175,12 @@ public class TaskViews {
         .orElse("");
   }
 
-  private String overdue(ProposalRecord record) {
+  private String overdue(ProposalRecord record, LocalDate asOf) {
     LocalDate due = record.replyDue();
     if (due == null) {
       return "";
     }
-    long late = ChronoUnit.DAYS.between(due, deadlines.today());
+    long late = ChronoUnit.DAYS.between(due, asOf);
     return "答复期限 " + Texts.day(due) + (late > 0 ? "，已超期 " + late + " 天" : "，今日到期") + "；当前环节："
         + record.status().label() + "；主办单位：" + agencies.nameOf(record.leadAgency());
   }

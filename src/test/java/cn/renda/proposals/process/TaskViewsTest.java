@@ -107,6 +107,19 @@ class TaskViewsTest extends ProcessTestBase {
     assertThat(views.keySet()).containsExactlyInAnyOrderElementsOf(viewsOf(SuperviseOverdue.KEY));
     assertThat(views.get(View.OVERDUE_SUMMARY.key()))
         .isEqualTo("答复期限 2026年10月8日（周四），已超期 1 天；当前环节：答复拟稿；主办单位：县财政局");
+
+    // the next day the form reads the same (lateness counted to the task's creation), so the supervisor's form,
+    // opened the day before and sent back with what it showed, is taken
+    driver.today(LocalDate.of(2026, 10, 10));
+    Task supervision = driver.task(id, SuperviseOverdue.KEY);
+    assertThat(localViews(supervision)).isEqualTo(views);
+    Map<String, Object> submitted = new LinkedHashMap<>();
+    views.forEach((name, value) -> submitted.put(name, Map.of("value", value)));
+    submitted.put(SuperviseOverdue.SUPERVISION_NOTE.name(), Map.of("value", "已电话督促县财政局，承诺三日内答复。"));
+    Http.Answer answer = Http.as("http://localhost:" + port, "gov-clerk", "demo")
+        .post("/engine-rest/task/" + supervision.getId() + "/submit-form", Map.of("variables", submitted));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(204);
+    assertThat(driver.tasks(id, SuperviseOverdue.KEY)).isEmpty();
   }
 
   @Test
