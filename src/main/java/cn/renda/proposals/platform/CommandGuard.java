@@ -60,8 +60,9 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li><b>A completion carries exactly its task's answers</b> ({@link WritePolicy#taskInputs}), for everyone: any
- *       other variable is refused with 400 and named. What the task's form only shows may come back unchanged (a
- *       form submits its read-only fields); it is dropped before it reaches the task.
+ *       other variable is refused with 400 and named. What the task's form only shows may come back (a form submits
+ *       its read-only fields) and is dropped before it reaches the task: its views whatever they say (they are
+ *       computed from the record, never stored), the earlier answers it shows only unchanged.
  *   <li><b>Variables are written only by completions and by the system</b>: users other than administrators may not
  *       set, change or delete the variables of tasks, executions or process instances directly (403), nor start an
  *       instance with anything but its start form's fields or with a business key of their own, nor start one at an
@@ -225,7 +226,7 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
           .count() > 0));
     }
 
-    /** Only the task's answers, and unchanged values of what its form shows (which are dropped). */
+    /** Only the task's answers, its views and unchanged values of the earlier answers it shows (both dropped). */
     private void checkCompletion(Command<?> command, CommandContext context) {
       String variablesField = command instanceof SubmitTaskFormCmd ? "properties" : "variables";
       Map<String, Object> variables = read(command, variablesField);
@@ -244,12 +245,15 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
       Set<String> answers = inputs.get().answers();
       Map<String, Object> kept = new LinkedHashMap<>();
       List<Problem.FieldError> foreign = new ArrayList<>();
-      Map<String, TaskPresentation.Shown> views = variables.keySet().stream().anyMatch(name -> !answers.contains(name))
-          ? TaskViewReads.views(presentation.getIfAvailable(), context, task) : Map.of();
+      TaskPresentation views = presentation.getIfAvailable();
       variables.forEach((name, value) -> {
+        boolean shown = inputs.get().shown().contains(name);
         if (answers.contains(name)) {
           kept.put(name, value);
-        } else if (!inputs.get().shown().contains(name) || !sameValue(shownOn(task, views, name), value)) {
+        } else if (shown && views != null && views.isPresentation(name)) {
+          // a view the form shows: computed from the record when read and never stored, so whatever comes back is
+          // dropped (the record may have changed since the form was opened: a co-signer declined, a deadline moved)
+        } else if (!shown || !sameValue(task.getVariable(name), value)) {
           foreign.add(new Problem.FieldError(name, "not-an-answer",
               "此任务不接受“" + name + "”：只能提交本环节的办理意见（" + String.join("、", new TreeSet<>(answers)) + "）",
               "task " + task.getTaskDefinitionKey() + " takes only its answers " + new TreeSet<>(answers) + ", not "
@@ -310,12 +314,6 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
   private static AuthorizationException forbidden(Authentication caller, String whatEn, String whatZh) {
     return new AuthorizationException("不能" + whatZh + "：此操作只有系统管理员可以执行（" + caller.getUserId()
         + " may not " + whatEn + "; only administrators may）");
-  }
-
-  /** What the task shows under the name: a view as it is now, or an earlier answer. */
-  private static Object shownOn(TaskEntity task, Map<String, TaskPresentation.Shown> views, String name) {
-    TaskPresentation.Shown view = views.get(name);
-    return view != null ? view.text() : task.getVariable(name);
   }
 
   /** Whether a value sent back equals the one the task shows (as text: forms send what they displayed). */

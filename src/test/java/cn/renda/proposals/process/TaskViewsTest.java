@@ -151,6 +151,8 @@ class TaskViewsTest extends ProcessTestBase {
     Map<String, Object> submitted = new LinkedHashMap<>();
     localViews(draft).forEach((name, value) -> submitted.put(name, Map.of("value", value)));
     Walk.reply("A", null).forEach((name, value) -> submitted.put(name, Map.of("value", value)));
+    // one of them as the form showed it before the record changed (a view is never stored: it is dropped)
+    submitted.put(View.CO_AGENCY_NAMES.key(), Map.of("value", "县司法局（已调整）"));
 
     // when
     Http.Answer answer = Http.as("http://localhost:" + port, "jtj-handler", "demo")
@@ -162,6 +164,8 @@ class TaskViewsTest extends ProcessTestBase {
     assertThat(processVariables).containsKey(DraftReply.REPLY_TEXT.name());
     assertThat(processVariables.keySet()).doesNotContainAnyElementsOf(ALL_VIEWS);
     assertThat(driver.tasks(id, SignOffReply.KEY)).hasSize(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_varinst WHERE proc_inst_id_ = ? AND name_ = ?")
+        .params(instance(id).getId(), View.CO_AGENCY_NAMES.key()).query(Long.class).single()).isZero();
   }
 
   @Test
