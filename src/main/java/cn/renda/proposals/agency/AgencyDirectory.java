@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Agencies are named on every form, list, letter and mail, several times in each task's completion, and change
  * only when the configuration does ({@link #synchronize}, at start-up). So the table is read whole (a few hundred rows
- * at national scale) and kept: {@link #synchronize} replaces what was kept once it commits, a code not kept is read
- * again at once (an agency another node's configuration added), and what is kept is read again after
+ * at national scale) and kept: {@link #synchronize} replaces what was kept once it commits, the table is read again
+ * when it has a code not kept (an agency another node's configuration added), and what is kept is read again after
  * {@link #FRESH_NANOS} (a renamed or deactivated agency another node's configuration changed).
  */
 @Service
@@ -46,11 +46,7 @@ public class AgencyDirectory {
 
   /** An agency by code, active or not (old records keep referring to deactivated agencies). */
   public Optional<Agency> find(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    Agency agency = known().byCode().get(code);
-    return Optional.ofNullable(agency != null ? agency : read().byCode().get(code));
+    return code == null ? Optional.empty() : Optional.ofNullable(current(code).byCode().get(code));
   }
 
   /**
@@ -65,8 +61,7 @@ public class AgencyDirectory {
   }
 
   public boolean isActive(String code) {
-    Known now = known();
-    return code != null && (now.byCode().containsKey(code) ? now : read()).active().contains(code);
+    return code != null && current(code).active().contains(code);
   }
 
   /** Makes the table match the configuration: adds and renames agencies, deactivates the ones dropped. */
@@ -93,6 +88,21 @@ public class AgencyDirectory {
         known = null;
       }
     });
+  }
+
+  /**
+   * What is known, read again when it does not know the code and the table does (an agency another node's
+   * configuration added): a code the table does not know either costs one small query, as it did before anything
+   * was kept.
+   */
+  private Known current(String code) {
+    Known now = known();
+    if (now.byCode().containsKey(code)) {
+      return now;
+    }
+    boolean inTable = jdbc.sql("SELECT COUNT(*) FROM agency WHERE code = ?").param(code).query(Integer.class)
+        .single() > 0;
+    return inTable ? read() : now;
   }
 
   private Known known() {
