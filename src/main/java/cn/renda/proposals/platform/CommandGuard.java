@@ -110,7 +110,8 @@ public class CommandGuard extends AbstractProcessEnginePlugin {
     configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
   }
 
-  private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor interceptor) {
+  /** The interceptors with one more at the end. */
+  static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor interceptor) {
     List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     interceptors.add(interceptor);
     return interceptors;

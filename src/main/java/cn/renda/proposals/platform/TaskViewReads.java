@@ -49,22 +49,15 @@ public class TaskViewReads extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPostCommandInterceptorsTxRequired(
-        with(configuration.getCustomPostCommandInterceptorsTxRequired()));
+        CommandGuard.with(configuration.getCustomPostCommandInterceptorsTxRequired(), new Reads()));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
-  }
-
-  private List<CommandInterceptor> with(List<CommandInterceptor> existing) {
-    List<CommandInterceptor> interceptors = existing == null ? new java.util.ArrayList<>()
-        : new java.util.ArrayList<>(existing);
-    interceptors.add(new Reads());
-    return interceptors;
+        CommandGuard.with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new Reads()));
   }
 
   /** The views of the task now, by name; empty when its process's forms show none. */
-  static Map<String, TaskPresentation.Shown> views(TaskPresentation views, CommandContext context,
+  private static Map<String, TaskPresentation.Shown> views(TaskPresentation views, CommandContext context,
       TaskEntity task) {
-    if (views == null || task == null || task.getProcessDefinitionId() == null) {
+    if (task == null || task.getProcessDefinitionId() == null) {
       return Map.of();
     }
     String key = task.getProcessDefinition().getKey();

@@ -1,9 +1,7 @@
 package cn.renda.proposals.process;
 
-import cn.renda.proposals.calendar.CalendarProperties;
 import cn.renda.proposals.platform.TaskPresentation;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,16 +21,11 @@ class FormViews implements TaskPresentation {
   private final ProposalProcess process;
   private final ProcessRecords records;
   private final TaskViews views;
-  private final Deadlines deadlines;
-  private final ZoneId zone;
 
-  FormViews(ProposalProcess process, ProcessRecords records, TaskViews views, Deadlines deadlines,
-      CalendarProperties calendar) {
+  FormViews(ProposalProcess process, ProcessRecords records, TaskViews views) {
     this.process = process;
     this.records = records;
     this.views = views;
-    this.deadlines = deadlines;
-    this.zone = calendar.zone();
   }
 
   @Override
@@ -45,10 +38,9 @@ class FormViews implements TaskPresentation {
       return Map.of();
     }
     Map<String, Shown> presented = new LinkedHashMap<>();
-    LocalDate created = task.getCreateTime() == null ? deadlines.today()
-        : task.getCreateTime().toInstant().atZone(zone).toLocalDate();
-    views.views(shown, records.of(task), created).forEach((name, text) ->
-        presented.put(name, new Shown(text, name.equals(View.AGENCY_OPTIONS.key()))));
+    Instant created = task.getCreateTime() == null ? null : task.getCreateTime().toInstant();
+    views.views(shown, records.of(task), created).forEach((view, text) ->
+        presented.put(view.key(), new Shown(text, view.isJson())));
     return presented;
   }
 

@@ -4,7 +4,6 @@ import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,15 +31,9 @@ class ProcessRecords {
   /** The record of the task's or execution's process instance. */
   public ProposalRecord of(VariableScope scope) {
     DelegateExecution execution = execution(scope);
-    String id = execution.getProcessBusinessKey();
-    if (id == null) {
-      throw new IllegalStateException("Process instance " + execution.getProcessInstanceId() + " has no proposal");
-    }
+    String id = businessKey(execution);
     ProposalRecord record = records.get(id);
-    if (!execution.getProcessInstanceId().equals(record.processInstanceId())) {
-      throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
-          + " is not the one of proposal " + id + " (" + record.processInstanceId() + ")");
-    }
+    checkLinked(execution, id, record.processInstanceId());
     return record;
   }
 
@@ -52,25 +45,34 @@ class ProcessRecords {
    */
   public String idOf(VariableScope scope) {
     DelegateExecution execution = execution(scope);
-    String id = execution.getProcessBusinessKey();
+    String id = businessKey(execution);
     String instance = execution.getProcessInstanceId();
-    if (id != null && id.equals(linked.get(instance))) {
+    if (id.equals(linked.get(instance))) {
       return id;
     }
-    if (id == null) {
-      throw new IllegalStateException("Process instance " + instance + " has no proposal");
-    }
-    Optional<String> owner = records.processInstanceOf(id)
-        .orElseThrow(() -> new NoSuchElementException("No proposal " + id));
-    if (!owner.map(instance::equals).orElse(false)) {
-      throw new IllegalStateException("Process instance " + instance + " is not the one of proposal " + id + " ("
-          + owner.orElse(null) + ")");
-    }
+    checkLinked(execution, id, records.processInstanceOf(id)
+        .orElseThrow(() -> new NoSuchElementException("No proposal " + id)).orElse(null));
     if (linked.size() >= LINKS_KEPT) {
       linked.clear();
     }
     linked.put(instance, id);
     return id;
+  }
+
+  private static String businessKey(DelegateExecution execution) {
+    String id = execution.getProcessBusinessKey();
+    if (id == null) {
+      throw new IllegalStateException("Process instance " + execution.getProcessInstanceId() + " has no proposal");
+    }
+    return id;
+  }
+
+  /** Refuses an instance the record does not name as its own. */
+  private static void checkLinked(DelegateExecution execution, String id, String linkedInstance) {
+    if (!execution.getProcessInstanceId().equals(linkedInstance)) {
+      throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
+          + " is not the one of proposal " + id + " (" + linkedInstance + ")");
+    }
   }
 
   static DelegateExecution execution(VariableScope scope) {

@@ -15,11 +15,12 @@ import cn.renda.proposals.proposal.ReplyStatus;
 import cn.renda.proposals.proposal.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -62,14 +63,14 @@ public class TaskViews {
   }
 
   /**
-   * The views on the record as it is now, by variable name. {@code asOf} is the day lateness is counted to: the day
-   * the task was created, so that a view reads the same until the record changes (a form sends its read-only fields
-   * back, and the completion refuses one that changed).
+   * The views on the record as it is now. Lateness is counted to the day the task was {@code created}, so that a
+   * view reads the same until the record changes.
    */
-  public Map<String, String> views(List<View> views, ProposalRecord record, LocalDate asOf) {
-    Map<String, String> texts = new LinkedHashMap<>();
+  public Map<View, String> views(List<View> views, ProposalRecord record, Instant created) {
+    LocalDate asOf = created == null ? deadlines.today() : created.atZone(zone).toLocalDate();
+    Map<View, String> texts = new EnumMap<>(View.class);
     for (View view : views) {
-      texts.put(view.key(), text(view, record, asOf));
+      texts.put(view, text(view, record, asOf));
     }
     return texts;
   }

@@ -40,13 +40,20 @@ public enum View {
       DEPUTY_NAMES);
 
   private final Variable<String> variable;
+  private final boolean json;
 
   View(String name) {
-    this.variable = name.equals("agencyOptions") ? Variable.json(name) : Variable.text(name);
+    this.json = name.equals("agencyOptions");
+    this.variable = json ? Variable.json(name) : Variable.text(name);
   }
 
   public Variable<String> variable() {
     return variable;
+  }
+
+  /** Whether the view is a Json document (a select's options) rather than a text. */
+  public boolean isJson() {
+    return json;
   }
 
   /** The variable's name, as the form's field key. */
