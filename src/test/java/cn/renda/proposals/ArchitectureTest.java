@@ -2,14 +2,22 @@ package cn.renda.proposals;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.renda.proposals.proposal.ProposalRecord;
 import cn.renda.proposals.proposal.ProposalRecords;
 import cn.renda.proposals.proposal.ProposalStatus;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** The boundaries of the features (package by feature, see STYLE.md). */
 @AnalyzeClasses(packages = "cn.renda.proposals", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -51,6 +59,16 @@ class ArchitectureTest {
   static final ArchRule onlyTheProcessMovesTheStatus = noClasses()
       .that().resideOutsideOfPackages("cn.renda.proposals.process..", "cn.renda.proposals.proposal..")
       .should().callMethod(ProposalRecords.class, "enter", ProposalRecord.class, ProposalStatus.class);
+
+  /** Every settings class is bound: the application names each one (it does not scan for them). */
+  @ArchTest
+  static void everySettingsClassIsNamedByTheApplication(JavaClasses classes) {
+    Set<String> named = Arrays.stream(
+            ProposalHandlingApplication.class.getAnnotation(EnableConfigurationProperties.class).value())
+        .map(Class::getName).collect(Collectors.toSet());
+    assertThat(classes.stream().filter(type -> type.isAnnotatedWith(ConfigurationProperties.class))
+        .map(JavaClass::getName)).isNotEmpty().allSatisfy(name -> assertThat(named).contains(name));
+  }
 
   /** Controllers stay thin: they never reach the database directly. */
   @ArchTest

@@ -1,5 +1,6 @@
 package cn.renda.proposals.calendar;
 
+import cn.renda.proposals.jdbc.TransactionReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,8 +39,14 @@ public class CalendarStore {
 
   /** The state of the calendar as a whole: different after every change of any year, on every node. */
   public String revision() {
-    return jdbc.sql("SELECT revision FROM calendar_revision WHERE id = 1").query(String.class).single();
+    // asked before every deadline a completion computes: once per transaction until it changes the calendar
+    return TransactionReads.read(REVISION, REVISION_TABLES,
+        () -> jdbc.sql("SELECT revision FROM calendar_revision WHERE id = 1").query(String.class).single());
   }
+
+  private static final Set<String> REVISION_TABLES = Set.of("calendar_revision");
+
+  private static final Object REVISION = new Object();
 
   /** The days in force of every year. */
   public WorkingDays load() {

@@ -2,11 +2,13 @@ package cn.renda.proposals.proposal;
 
 import cn.renda.proposals.agency.AgencyDirectory;
 import cn.renda.proposals.calendar.DueDay;
+import cn.renda.proposals.jdbc.TransactionReads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -91,12 +93,18 @@ public class AssignmentRounds {
   /** The agencies of a round: the lead agency first, then the co-agencies in the order given. */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public List<Assigned> of(String id, int round) {
-    return jdbc.sql("""
+    // asked by several listeners and rules of one completion: read once per transaction until it assigns again
+    return TransactionReads.read(new RoundRead(id, round), ROUND_TABLES, () -> jdbc.sql("""
             SELECT agency_code, role FROM proposal_agency WHERE proposal_id = ? AND round = ? ORDER BY position""")
         .params(id, round)
         .query((rs, row) -> new Assigned(rs.getString("agency_code"), AgencyRole.valueOf(rs.getString("role"))))
-        .list();
+        .list()
+        .stream().toList());
   }
+
+  private static final Set<String> ROUND_TABLES = Set.of("proposal_agency");
+
+  private record RoundRead(String id, int round) {}
 
   /** The co-agencies of a round, in the order given. */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)

@@ -2,6 +2,7 @@ package cn.renda.proposals.proposal;
 
 import cn.renda.proposals.calendar.DueDay;
 import cn.renda.proposals.identity.DeputyDirectory;
+import cn.renda.proposals.jdbc.TransactionReads;
 import cn.renda.proposals.platform.Actors;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -328,8 +329,17 @@ public class ProposalRecords {
 
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public Optional<ProposalRecord> find(String id) {
-    // one statement: a record is read several times in every completion. Co-signers who declined or let the
-    // co-signing window pass are no co-signers of the proposal.
+    // a record is read many times in every completion: once per transaction until it changes the record
+    return TransactionReads.read(new RecordRead(id), RECORD_TABLES, () -> read(id));
+  }
+
+  /** The tables a record is read from. */
+  private static final Set<String> RECORD_TABLES = Set.of("proposal", "proposal_co_signer");
+
+  private record RecordRead(String id) {}
+
+  private Optional<ProposalRecord> read(String id) {
+    // one statement. Co-signers who declined or let the co-signing window pass are no co-signers of the proposal.
     return jdbc.sql("""
             SELECT p.*,
               (SELECT ARRAY_AGG(c.deputy_id ORDER BY c.position) FROM proposal_co_signer c
