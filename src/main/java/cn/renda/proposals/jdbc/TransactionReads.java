@@ -53,6 +53,29 @@ public final class TransactionReads {
   }
 
   /**
+   * What the current transaction keeps for the read: the answer as the database holds it now, as far as this
+   * transaction can see; null outside a transaction or when it keeps none.
+   */
+  @Nullable
+  @SuppressWarnings("unchecked")
+  public static <T> T kept(Object key) {
+    Reads reads = current(false);
+    Read kept = reads == null || !reads.open ? null : reads.kept.get(key);
+    return kept == null ? null : (T) kept.value();
+  }
+
+  /**
+   * Keeps {@code value} as the read's answer from now on in this transaction: for a writer that knows exactly what its
+   * change made of an answer {@link #kept} gave it just before the change (the change itself dropped it).
+   */
+  public static void keep(Object key, Set<String> tables, Object value) {
+    Reads reads = current(true);
+    if (reads != null && reads.open) {
+      reads.kept.put(key, new Read(tables, value));
+    }
+  }
+
+  /**
    * A statement that may change data runs in the current transaction: drops the reads of every table it names.
    *
    * @param sql the statement's text; null when it is not known, which drops every read

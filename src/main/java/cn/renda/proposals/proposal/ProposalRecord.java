@@ -69,6 +69,15 @@ public record ProposalRecord(
     return due == null ? null : new DueDay(nominal == null ? due : nominal, due);
   }
 
+  /** The same record in another status: what a status change alone makes of it. */
+  ProposalRecord withStatus(ProposalStatus status) {
+    return new ProposalRecord(id, session, kind, submittedKind, caseNumber, title, content, priority, status,
+        leadDeputy, coSigners, deputyNames, submittedBy, submittedAt, reviewComment, firstAssignedAt, assignedAt,
+        leadAgency, replyIssuer, replyDue, coOpinionDue, assignmentRound, rehandlingRound, repliedAt, satisfaction,
+        finalClassification, progressDue, closedAt, publishable, publishedAt, viewCount, processInstanceId,
+        replyDueNominal, coOpinionDueNominal, progressDueNominal);
+  }
+
   /** Deputies of the proposal: the lead deputy first, then the co-signers. */
   public List<String> deputies() {
     return Stream.concat(Stream.of(leadDeputy), coSigners.stream()).toList();

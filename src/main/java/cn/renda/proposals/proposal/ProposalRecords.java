@@ -172,12 +172,19 @@ public class ProposalRecords {
           "Proposal " + record.id() + " cannot go from " + record.status() + " to " + status,
           "该议案建议不能从“" + record.status().label() + "”转入“" + status.label() + "”。");
     }
+    RecordRead read = new RecordRead(record.id());
+    Optional<ProposalRecord> before = TransactionReads.kept(read);
     int updated = jdbc.sql("UPDATE proposal SET status = ? WHERE id = ? AND status = ?")
         .params(status.name(), record.id(), record.status().name())
         .update();
     if (updated != 1) {
       throw new RecordStateException("Proposal " + record.id() + " changed status concurrently",
           "该议案建议刚刚已被他人处理，请刷新后查看。");
+    }
+    // the status is all this statement changed: the record as this transaction saw it just before is right otherwise
+    // (the listeners of the step it enters read it next)
+    if (before != null && before.isPresent() && before.get().status() == record.status()) {
+      TransactionReads.keep(read, RECORD_TABLES, Optional.of(before.get().withStatus(status)));
     }
   }
 

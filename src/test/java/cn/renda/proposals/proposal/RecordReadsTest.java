@@ -91,6 +91,28 @@ class RecordReadsTest {
   }
 
   @Test
+  void shouldKeepTheRecordThroughAStatusChangeAsTheDatabaseHoldsIt() {
+    String id = driver.submitSuggestion(ProcessDriver.newSession(), "关于状态变更后读取的建议");
+    inTransaction(() -> {
+      // given the record as this transaction read it
+      ProposalRecord before = records.get(id);
+      ProposalStatus next = before.status().next().iterator().next();
+
+      // when its status changes
+      records.enter(before, next);
+
+      // then the transaction reads the new status without asking the database again, and it reads what the database
+      // holds: the same as after a statement that drops every read
+      ProposalRecord kept = records.get(id);
+      assertThat(kept.status()).isEqualTo(next);
+      assertThat(records.get(id)).isSameAs(kept);
+      template.execute((java.sql.Connection connection) -> null);
+      ProposalRecord fromTheDatabase = records.get(id);
+      assertThat(fromTheDatabase).isNotSameAs(kept).isEqualTo(kept);
+    });
+  }
+
+  @Test
   void shouldGiveATransactionBesideAnotherReadsOfItsOwn() {
     // given
     String id = driver.submitSuggestion(ProcessDriver.newSession(), "关于另起事务读取的建议");
