@@ -220,7 +220,7 @@ final class Throughput {
     return ids;
   }
 
-  private static void deployBareChain(ProcessEngine engine) {
+  static void deployBareChain(ProcessEngine engine) {
     AbstractFlowNodeBuilder<?, ?> chain = Bpmn.createExecutableProcess(BARE_CHAIN)
         .name("基准测试：裸流程")
         .camundaHistoryTimeToLive(1)
@@ -236,7 +236,7 @@ final class Throughput {
   }
 
   /** One instance of the bare chain, each task completed by its step's user with one answer. */
-  private static void bareLifecycle(ProcessEngine engine, ProcessDriver driver) {
+  static void bareLifecycle(ProcessEngine engine, ProcessDriver driver) {
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
     String instance = runtime.startProcessInstanceByKey(BARE_CHAIN, UUID.randomUUID().toString()).getId();
