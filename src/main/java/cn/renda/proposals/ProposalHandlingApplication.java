@@ -16,9 +16,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * Deputy proposal handling (人大代表议案/建议办理) on an embedded Camunda 7 engine.
  *
  * <p>The settings classes are named here rather than found by {@code @ConfigurationPropertiesScan}: the scan reads
- * every class file of the application a second time (after the component scan) and loads each class it finds, a
- * tenth of a second of every start (README, "Benchmark at national scale", figure 7). {@code ArchitectureTest} fails
- * when a settings class is missing from the list.
+ * every class file of the application a second time (after the component scan) and loads each class it finds
+ * (README, "Benchmark at national scale", figure 7: about 50 ms, within the noise of alternating starts).
+ * {@code ArchitectureTest} fails when a settings class is missing from the list.
  */
 @SpringBootApplication
 @EnableConfigurationProperties({AccountProperties.class, AgencyProperties.class, CalendarProperties.class,

@@ -64,12 +64,6 @@ public class JdbcWrites {
       return statement instanceof SqlProvider provider ? provider.getSql() : null;
     }
 
-    private static void query(@Nullable String sql) {
-      if (TransactionReads.mayChange(sql)) {
-        TransactionReads.changing(sql);
-      }
-    }
-
     // --- statements that may change data
 
     @Override
@@ -163,27 +157,27 @@ public class JdbcWrites {
 
     @Override
     public <T> T query(String sql, ResultSetExtractor<T> extractor) {
-      query(sql);
+      TransactionReads.querying(sql);
       return super.query(sql, extractor);
     }
 
     @Override
     public <T> Stream<T> queryForStream(String sql, RowMapper<T> mapper) {
-      query(sql);
+      TransactionReads.querying(sql);
       return super.queryForStream(sql, mapper);
     }
 
     @Override
     public <T> T query(PreparedStatementCreator creator, @Nullable PreparedStatementSetter setter,
         ResultSetExtractor<T> extractor) {
-      query(sqlOf(creator));
+      TransactionReads.querying(sqlOf(creator));
       return super.query(creator, setter, extractor);
     }
 
     @Override
     public <T> Stream<T> queryForStream(PreparedStatementCreator creator, @Nullable PreparedStatementSetter setter,
         RowMapper<T> mapper) {
-      query(sqlOf(creator));
+      TransactionReads.querying(sqlOf(creator));
       return super.queryForStream(creator, setter, mapper);
     }
   }

@@ -82,29 +82,38 @@ public final class TransactionReads {
    */
   static void changing(@Nullable String sql) {
     Reads reads = current(false);
+    if (reads != null && !reads.kept.isEmpty()) {
+      drop(reads, sql == null ? null : sql.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * A query runs in the current transaction: when its text names a change (a data-modifying statement sent as a
+   * query, e.g. with RETURNING), it drops the reads of every table it names, as {@link #changing} does.
+   */
+  static void querying(@Nullable String sql) {
+    Reads reads = current(false);
     if (reads == null || reads.kept.isEmpty()) {
       return;
     }
-    if (sql == null) {
+    String text = sql == null ? null : sql.toLowerCase(Locale.ROOT);
+    if (text == null || names(text, "insert") || names(text, "update") || names(text, "delete")
+        || names(text, "merge") || names(text, "truncate")) {
+      drop(reads, text);
+    }
+  }
+
+  /** Drops the reads of every table the (lower-case) text names; every read when the text is not known. */
+  private static void drop(Reads reads, @Nullable String text) {
+    if (text == null) {
       reads.kept.clear();
       return;
     }
-    String text = sql.toLowerCase(Locale.ROOT);
     for (Iterator<Read> kept = reads.kept.values().iterator(); kept.hasNext(); ) {
       if (kept.next().tables().stream().anyMatch(table -> names(text, table))) {
         kept.remove();
       }
     }
-  }
-
-  /** Whether a query's text may change data (a data-modifying statement sent as a query, e.g. with RETURNING). */
-  static boolean mayChange(@Nullable String sql) {
-    if (sql == null) {
-      return true;
-    }
-    String text = sql.toLowerCase(Locale.ROOT);
-    return names(text, "insert") || names(text, "update") || names(text, "delete") || names(text, "merge")
-        || names(text, "truncate");
   }
 
   /** Whether the text holds the word on its own, not as part of a longer name ({@code proposal} in proposal_id). */

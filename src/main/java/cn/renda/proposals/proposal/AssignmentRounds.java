@@ -94,12 +94,11 @@ public class AssignmentRounds {
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public List<Assigned> of(String id, int round) {
     // asked by several listeners and rules of one completion: read once per transaction until it assigns again
-    return TransactionReads.read(new RoundRead(id, round), ROUND_TABLES, () -> jdbc.sql("""
+    return TransactionReads.read(new RoundRead(id, round), ROUND_TABLES, () -> List.copyOf(jdbc.sql("""
             SELECT agency_code, role FROM proposal_agency WHERE proposal_id = ? AND round = ? ORDER BY position""")
         .params(id, round)
         .query((rs, row) -> new Assigned(rs.getString("agency_code"), AgencyRole.valueOf(rs.getString("role"))))
-        .list()
-        .stream().toList());
+        .list()));
   }
 
   private static final Set<String> ROUND_TABLES = Set.of("proposal_agency");
