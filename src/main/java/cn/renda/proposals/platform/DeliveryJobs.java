@@ -193,8 +193,17 @@ public class DeliveryJobs extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The engine's failed-job incidents, with two additions for delivery jobs: the incident is attached to the
-   * proposal's running process instance (Cockpit shows it there), and the worker learns when an operator retries.
+   * The engine's failed-job incidents (of every job: one handler serves the type), with two additions for delivery
+   * jobs: the incident is attached to the proposal's running process instance (Cockpit shows it there), and the worker
+   * learns when an operator retries.
+   *
+   * <p>And a job with retries left is deleted without asking for its incident. Whenever the engine deletes a job — a
+   * deadline timer moved or no longer needed, a timer fired, a mail delivered — it asks the database for the job's
+   * incident ({@code SELECT … FROM ACT_RU_INCIDENT WHERE CONFIGURATION_ = ?}) to delete or resolve it with the job: six
+   * queries in every proposal's lifecycle, and one for each deadline and each mail of a deadline burst. The engine
+   * opens that incident when a job's retries reach 0 and resolves it when they are set above 0 again (while the job
+   * still holds 0), so a job with retries left has none, and the question is left out for it. A job without retries,
+   * or one this command has not loaded, is asked about as before.
    */
   final class FailedDeliveryIncidents extends DefaultIncidentHandler {
 
@@ -217,12 +226,33 @@ public class DeliveryJobs extends AbstractProcessEnginePlugin {
 
     @Override
     public void resolveIncident(IncidentContext context) {
+      if (hasRetriesLeft(context)) {
+        return;
+      }
       JobEntity job = job(context);
       // a delivered job resolves its incident too (when it is deleted); only new retries mean an operator acted
       if (isDelivery(job) && job.getRetries() == 0) {
         worker().retriedByOperator(job.getJobHandlerConfigurationRaw());
       }
       super.resolveIncident(context);
+    }
+
+    @Override
+    public void deleteIncident(IncidentContext context) {
+      if (!hasRetriesLeft(context)) {
+        super.deleteIncident(context);
+      }
+    }
+
+    /** Whether the incident's job is one this command holds, with retries left: then it has no incident. */
+    static boolean hasRetriesLeft(IncidentContext context) {
+      String jobId = context.getConfiguration();
+      CommandContext command = Context.getCommandContext();
+      if (jobId == null || command == null) {
+        return false;
+      }
+      JobEntity job = command.getDbEntityManager().getCachedEntity(JobEntity.class, jobId);
+      return job != null && job.getRetries() > 0;
     }
 
     private static JobEntity job(IncidentContext context) {
