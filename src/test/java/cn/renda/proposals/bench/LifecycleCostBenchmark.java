@@ -33,9 +33,11 @@ class LifecycleCostBenchmark {
   @Test
   void shouldPrintWhereALifecyclesProcessorTimeGoes() throws Exception {
     Throughput.deployBareChain(engine);
+    Walk byInstance = new Walk(walk.driver().findingTasksByInstance());
     String session = ProcessDriver.newSession();
-    Runnable procedure = () -> NationalScale.toTheEnd(walk, walk.driver().submitSuggestion(session, "关于海岛交通的建议"));
-    Runnable bare = () -> Throughput.bareLifecycle(engine, walk.driver());
+    Runnable procedure = () -> NationalScale.toTheEnd(byInstance,
+        byInstance.driver().submitSuggestion(session, "关于海岛交通的建议"));
+    Runnable bare = () -> Throughput.bareLifecycle(engine, byInstance.driver());
     for (int turn = 1; turn <= TURNS; turn++) {
       measure("bare chain, turn " + turn, 100, bare);
       measure("procedure, turn " + turn, 60, procedure);

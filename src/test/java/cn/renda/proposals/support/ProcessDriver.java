@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,12 +38,39 @@ public class ProcessDriver {
   private final ProcessEngine engine;
   private final ProposalSubmission submission;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  /** The process instance of each proposal once found; null when tasks are found by the proposal's business key. */
+  private final Map<String, String> instances;
 
+  @Autowired
   public ProcessDriver(ProcessEngine engine, ProposalSubmission submission,
       org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    this(engine, submission, jdbc, null);
+  }
+
+  private ProcessDriver(ProcessEngine engine, ProposalSubmission submission,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc, Map<String, String> instances) {
     this.engine = engine;
     this.submission = submission;
     this.jdbc = jdbc;
+    this.instances = instances;
+  }
+
+  /**
+   * A driver that finds a proposal's tasks by its process instance, looked up once per proposal, as a client that
+   * keeps the instance's id does (the benchmark's bare chain finds its tasks so); this driver finds them by the
+   * proposal's id, the instance's business key, at every step.
+   */
+  public ProcessDriver findingTasksByInstance() {
+    return new ProcessDriver(engine, submission, jdbc, new ConcurrentHashMap<>());
+  }
+
+  private TaskQuery tasksOf(String proposalId) {
+    TaskQuery query = taskService().createTaskQuery();
+    if (instances == null) {
+      return query.processInstanceBusinessKey(proposalId);
+    }
+    return query.processInstanceId(instances.computeIfAbsent(proposalId, id -> engine.getRuntimeService()
+        .createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId()));
   }
 
   /** Direct access to the record's tables, for fixtures the procedure itself cannot produce. */
@@ -86,8 +116,7 @@ public class ProcessDriver {
   }
 
   public Task task(String proposalId, String taskKey) {
-    List<Task> tasks = taskService().createTaskQuery()
-        .processInstanceBusinessKey(proposalId)
+    List<Task> tasks = tasksOf(proposalId)
         .taskDefinitionKey(taskKey)
         .list();
     if (tasks.size() != 1) {
@@ -97,12 +126,24 @@ public class ProcessDriver {
   }
 
   public List<Task> tasks(String proposalId, String taskKey) {
-    return taskService().createTaskQuery()
-        .processInstanceBusinessKey(proposalId)
+    return tasksOf(proposalId)
         .taskDefinitionKey(taskKey)
         .orderByTaskId()
         .asc()
         .list();
+  }
+
+  /** The proposal's only task of that key offered to the group. */
+  public Task task(String proposalId, String taskKey, String candidateGroup) {
+    List<Task> tasks = tasksOf(proposalId)
+        .taskDefinitionKey(taskKey)
+        .taskCandidateGroup(candidateGroup)
+        .list();
+    if (tasks.size() != 1) {
+      throw new AssertionError("expected one " + taskKey + " task of " + proposalId + " for " + candidateGroup
+          + ", found " + tasks.size());
+    }
+    return tasks.get(0);
   }
 
   /** A variable as the task sees it (local first, then its scopes). */

@@ -1,6 +1,7 @@
 package cn.renda.proposals.support;
 
 
+import cn.renda.proposals.identity.Groups;
 import cn.renda.proposals.process.AcceptAssignment;
 import cn.renda.proposals.process.AssignAgencies;
 import cn.renda.proposals.process.DraftReply;
@@ -53,12 +54,9 @@ public class Walk {
         Map.of(AcceptAssignment.ASSIGNMENT_DECISION.name(), "ACCEPT"));
   }
 
-  /** The co-agency's opinion (its handler completes its own co-opinion task). */
+  /** The co-agency's opinion (its handler completes its own co-opinion task, the one offered to its agency). */
   public void coOpinion(String id, String agency) {
-    var task = driver.tasks(id, ProvideCoOpinion.KEY).stream()
-        .filter(t -> agency.equals(driver.variable(t, ProcessVariables.CO_AGENCY.name())))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no co-opinion task of " + agency));
+    var task = driver.task(id, ProvideCoOpinion.KEY, Groups.agency(agency));
     driver.complete(agency + "-handler", task, Map.of(ProvideCoOpinion.CO_OPINION.name(), agency + "的协办意见：同意主办单位意见。"));
   }
 
