@@ -49,9 +49,7 @@ class FailedJobIncidentsTest {
 
   @Test
   void shouldKnowWhichJobsHaveRetriesLeft() {
-    RuntimeService runtime = engine.getRuntimeService();
-    String instance = runtime.startProcessInstanceByKey("incident-probe").getId();
-    Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+    Job timer = startWithItsTimer();
 
     // within a command that loaded it, the timer has its retries; a job the command does not hold is asked about
     boolean[] answers = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
@@ -62,10 +60,20 @@ class FailedJobIncidentsTest {
     assertThat(answers).containsExactly(true, false, false);
 
     // and completing the task deletes the timer, with no incident anywhere
-    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(instance)
-        .singleResult().getId());
+    completeTheTask(timer);
     assertThat(engine.getManagementService().createJobQuery().jobId(timer.getId()).count()).isZero();
-    assertThat(runtime.createIncidentQuery().configuration(timer.getId()).count()).isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().configuration(timer.getId()).count()).isZero();
+  }
+
+  /** Starts the probe process: its task waits with the deadline timer, returned. */
+  private Job startWithItsTimer() {
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("incident-probe").getId();
+    return engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+  }
+
+  private void completeTheTask(Job timer) {
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+        .processInstanceId(timer.getProcessInstanceId()).singleResult().getId());
   }
 
   private static boolean retriesLeft(String jobId) {
@@ -79,14 +87,12 @@ class FailedJobIncidentsTest {
     // given a timer out of retries, with its incident
     RuntimeService runtime = engine.getRuntimeService();
     ManagementService management = engine.getManagementService();
-    String instance = runtime.startProcessInstanceByKey("incident-probe").getId();
-    Job timer = management.createJobQuery().processInstanceId(instance).singleResult();
+    Job timer = startWithItsTimer();
     management.setJobRetries(timer.getId(), 0);
     assertThat(runtime.createIncidentQuery().configuration(timer.getId()).count()).isEqualTo(1);
 
     // when the task is completed, which deletes the timer
-    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(instance)
-        .singleResult().getId());
+    completeTheTask(timer);
 
     // then the incident went with it
     assertThat(management.createJobQuery().jobId(timer.getId()).count()).isZero();
@@ -95,15 +101,13 @@ class FailedJobIncidentsTest {
 
   @Test
   void shouldResolveTheIncidentWhenRetriesAreGivenBack() {
-    RuntimeService runtime = engine.getRuntimeService();
     ManagementService management = engine.getManagementService();
-    String instance = runtime.startProcessInstanceByKey("incident-probe").getId();
-    Job timer = management.createJobQuery().processInstanceId(instance).singleResult();
+    Job timer = startWithItsTimer();
     management.setJobRetries(timer.getId(), 0);
 
     management.setJobRetries(timer.getId(), 3);
 
-    assertThat(runtime.createIncidentQuery().configuration(timer.getId()).count()).isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().configuration(timer.getId()).count()).isZero();
     assertThat(engine.getHistoryService().createHistoricIncidentQuery().configuration(timer.getId()).resolved()
         .count()).isEqualTo(1);
   }

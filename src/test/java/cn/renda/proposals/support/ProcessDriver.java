@@ -116,13 +116,7 @@ public class ProcessDriver {
   }
 
   public Task task(String proposalId, String taskKey) {
-    List<Task> tasks = tasksOf(proposalId)
-        .taskDefinitionKey(taskKey)
-        .list();
-    if (tasks.size() != 1) {
-      throw new AssertionError("expected one " + taskKey + " task of " + proposalId + ", found " + tasks.size());
-    }
-    return tasks.get(0);
+    return only(tasksOf(proposalId).taskDefinitionKey(taskKey).list(), taskKey + " task of " + proposalId);
   }
 
   public List<Task> tasks(String proposalId, String taskKey) {
@@ -135,13 +129,13 @@ public class ProcessDriver {
 
   /** The proposal's only task of that key offered to the group. */
   public Task task(String proposalId, String taskKey, String candidateGroup) {
-    List<Task> tasks = tasksOf(proposalId)
-        .taskDefinitionKey(taskKey)
-        .taskCandidateGroup(candidateGroup)
-        .list();
+    return only(tasksOf(proposalId).taskDefinitionKey(taskKey).taskCandidateGroup(candidateGroup).list(),
+        taskKey + " task of " + proposalId + " for " + candidateGroup);
+  }
+
+  private static Task only(List<Task> tasks, String what) {
     if (tasks.size() != 1) {
-      throw new AssertionError("expected one " + taskKey + " task of " + proposalId + " for " + candidateGroup
-          + ", found " + tasks.size());
+      throw new AssertionError("expected one " + what + ", found " + tasks.size());
     }
     return tasks.get(0);
   }
